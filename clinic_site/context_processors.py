@@ -1,0 +1,12 @@
+"""Template context every page needs: the clinic's settings (crisis strip, phone, name)."""
+
+from django.conf import settings
+
+
+def site(request):
+    from pages.models import SiteSettings
+
+    return {
+        "site_settings": SiteSettings.load(),
+        "admin_url_path": settings.ADMIN_URL_PATH,
+    }

@@ -1,0 +1,54 @@
+"""Shared fixtures. Real PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set.
+
+Under REQUIRE_SERVICES=1 (set by .ci/run) a test marked `postgres` or `redis` fails when the
+service is missing instead of being skipped; REQUIRE_BROWSER=1 does the same for `browser`.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "") not in ("", "0", "false", "no")
+
+
+def using_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def using_redis() -> bool:
+    return bool(settings.REDIS_URL)
+
+
+def _missing(reason: str, strict_flag: str):
+    if _env_flag(strict_flag):
+        pytest.fail(f"{reason} and {strict_flag}=1: this test must not be skipped")
+    pytest.skip(reason)
+
+
+def pytest_sessionstart(session):
+    if _env_flag("REQUIRE_SERVICES"):
+        problems = []
+        if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            problems.append("DATABASE_URL must point at PostgreSQL")
+        if not os.environ.get("REDIS_URL"):
+            problems.append("REDIS_URL must be set")
+        if problems:
+            raise pytest.UsageError("REQUIRE_SERVICES=1 but " + "; ".join(problems))
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and not using_postgres():
+        _missing("needs PostgreSQL (DATABASE_URL not set)", "REQUIRE_SERVICES")
+    if item.get_closest_marker("redis") and not using_redis():
+        _missing("needs Redis (REDIS_URL not set)", "REQUIRE_SERVICES")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,101 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_home_page_renders_with_the_base_layout(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    assert 'aria-label="Crisis help"' in html
+    assert "988" in html and "911" in html
+    assert "/static/vendor/bootstrap/bootstrap.min.css" in html
+    assert "<footer" in html and "<header" in html
+
+
+def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries, db):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_readyz_is_ok_against_the_real_postgres_and_redis(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.content
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_naming_the_broker_when_it_is_unreachable(client):
+    with override_settings(CELERY_BROKER_URL="redis://127.0.0.1:1/0"):
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["checks"]["broker"] == "unavailable"
+    assert body["checks"]["database"] == "ok"
+    assert "127.0.0.1:1" not in response.content.decode()
+
+
+def _start_prod(env_overrides):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings.prod",
+            "ALLOWED_HOSTS": "clinic.example",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/clinic",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "FIELD_ENCRYPTION_KEYS": "x" * 44,
+            "LOOKUP_HASH_KEY": "k" * 32,
+            "SECRET_KEY": "s" * 60,
+        }
+    )
+    env.update(env_overrides)
+    env = {k: v for k, v in env.items() if v is not None}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_prod_settings_refuse_to_start_without_secret_key():
+    result = _start_prod({"SECRET_KEY": None})
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.strip().splitlines() if line]
+    assert len(lines) == 1, result.stderr
+    assert "SECRET_KEY" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
+def test_prod_settings_name_each_missing_variable(name):
+    result = _start_prod({name: None})
+    assert result.returncode != 0
+    assert name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_admin_login_page_renders(client, settings):
+    response = client.get(f"/{settings.ADMIN_URL_PATH}login/")
+    assert response.status_code == 200
+    assert b'name="username"' in response.content
