@@ -16,11 +16,12 @@ STAFF_ALERT_EMAILS = ["oncall@clinic.test"]
 STAFF_ALERT_PHONES = ["+19495550100"]
 AXES_ENABLED = True
 
-# Keep the test cache in its own Redis database: cache.clear() between tests must never
-# flush the Celery broker's queues (database 0).
+# Keep the test cache in its own Redis database (the broker's + 1): cache.clear() between
+# tests must never flush the Celery broker's queues.
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     from urllib.parse import urlsplit, urlunsplit
 
     _parts = urlsplit(REDIS_URL)  # noqa: F405
-    CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path="/1"))  # noqa: F405
+    _cache_db = int((_parts.path or "/0").strip("/") or 0) + 1
+    CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_cache_db}"))  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "clinic-test"  # noqa: F405
