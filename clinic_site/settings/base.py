@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "clinic_site",
     "pages",
     "notifications",
     "intake",
