@@ -1,0 +1,272 @@
+"""A couple's confidential inquiry, each partner's private screening, and scored results.
+
+Privacy: every name, contact, free-text field and answer is an encrypted column
+(clinic_site.crypto). People are found by email/phone through keyed hashes. Scores that
+staff sort and filter by (total, band, positive) are stored plain on InstrumentResult; the
+answers and the flagged items (which say *which* question was answered how) are encrypted.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from clinic_site.crypto import EncryptedJSONField, EncryptedTextField, lookup_hash
+
+# No 0/O, 1/I/L: a reference code is read aloud on the phone and copied by hand.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_PREFIX = "KC-"
+REFERENCE_LENGTH = 5
+
+
+def new_reference_code() -> str:
+    """A random reference such as KC-7Q4M2 (uniqueness is enforced by the database)."""
+    return REFERENCE_PREFIX + "".join(
+        secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH)
+    )
+
+
+def new_link_nonce() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", "Phone call"
+    SMS = "sms", "Text message"
+    EMAIL = "email", "Email"
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+
+
+class Inquiry(models.Model):
+    """One couple's confidential inquiry: who they are, what they face, how to reach them.
+
+    Created in one transaction by `intake.services.inquiry_submit`. Priority is set by
+    `intake.triage` and re-run whenever a partner finishes their screening. Never deleted
+    by the public flow: a "not eligible" inquiry is kept and answered politely.
+    """
+
+    class Priority(models.TextChoices):
+        URGENT = "urgent", "Urgent"
+        MEDICAL_REVIEW = "medical_review", "Medical review"
+        STANDARD = "standard", "Standard"
+        NOT_ELIGIBLE = "not_eligible", "Not eligible"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_REVIEW = "in_review", "In review"
+        CONTACTED = "contacted", "Contacted"
+        CONSULTATION_BOOKED = "consultation_booked", "Consultation booked"
+        ACCEPTED = "accepted", "Accepted"
+        REFERRED_OUT = "referred_out", "Referred out"
+        CLOSED = "closed", "Closed"
+
+    class Concern(models.TextChoices):
+        COMMUNICATION = "communication", "Communication"
+        EMOTIONAL_DISTANCE = "emotional_distance", "Emotional distance"
+        TRUST = "trust", "Trust"
+        CONFLICT = "conflict", "Conflict"
+        INTIMACY = "intimacy", "Intimacy"
+        LIFE_CHANGE = "life_change", "A life change"
+        DEPRESSION = "depression", "One partner's depression"
+        ANXIETY = "anxiety", "One partner's anxiety"
+        PTSD = "ptsd", "One partner's PTSD"
+        SUBSTANCE_USE = "substance_use", "One partner's substance use"
+        OTHER = "other", "Something else"
+
+    class MedicineInterest(models.TextChoices):
+        ONE = "one", "One of us"
+        BOTH = "both", "Both of us"
+        UNSURE = "unsure", "Not sure yet"
+
+    class SessionFormat(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        TELEHEALTH = "telehealth", "Telehealth (video)"
+        EITHER = "either", "Either"
+
+    class Payment(models.TextChoices):
+        PPO = "ppo", "PPO insurance"
+        SELF_PAY = "self_pay", "Self-pay"
+        UNSURE = "unsure", "Not sure yet"
+
+    reference_code = models.CharField(max_length=8, unique=True, editable=False)
+    priority = models.CharField(
+        max_length=20, choices=Priority.choices, default=Priority.STANDARD, db_index=True
+    )
+    triage_reasons = EncryptedJSONField(
+        default=list, blank=True, help_text="Why the priority was set (clinical; encrypted)."
+    )
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=24, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    close_reason = EncryptedTextField(blank=True, default="")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_inquiries",
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The person filling in the form.
+    contact_name = EncryptedTextField()
+    contact_email = EncryptedTextField()
+    contact_phone = EncryptedTextField(help_text="E.164, e.g. +19495550123")
+    preferred_contact = models.CharField(max_length=8, choices=ContactMethod.choices)
+    sms_safe = models.BooleanField(default=False, help_text="Is it safe to text this number?")
+    voicemail_ok = models.BooleanField(default=False)
+    sms_consent_at = models.DateTimeField(null=True, blank=True)
+    sms_consent_wording = models.TextField(blank=True, default="")
+    email_consent_at = models.DateTimeField(null=True, blank=True)
+    email_consent_wording = models.TextField(blank=True, default="")
+    privacy_acknowledged_at = models.DateTimeField()
+    privacy_notice_wording = models.TextField()
+    email_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
+
+    # Eligibility: answered, kept, never a block.
+    both_adults = EncryptedTextField(
+        choices=YesNo.choices, help_text="Are both partners 18 or older?"
+    )
+    in_california = EncryptedTextField(
+        choices=YesNo.choices, help_text="Are you located in California?"
+    )
+
+    # What brings them.
+    concerns = EncryptedJSONField(default=list, blank=True)
+    concerns_other = EncryptedTextField(blank=True, default="")
+    message = EncryptedTextField(blank=True, default="")
+
+    # Interest.
+    medicine_interest = EncryptedTextField(choices=MedicineInterest.choices)
+    session_format = EncryptedTextField(choices=SessionFormat.choices)
+    payment = EncryptedTextField(choices=Payment.choices)
+    insurance_carrier = EncryptedTextField(blank=True, default="")
+    military_family = EncryptedTextField(
+        choices=YesNo.choices, help_text="Veteran or military family?"
+    )
+
+    # Replay guard: the one-time token the final step was submitted with.
+    submission_token = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "inquiries"
+        indexes = [models.Index(fields=["priority", "created_at"], name="intake_inq_queue_idx")]
+
+    def __str__(self):
+        return self.reference_code
+
+    def save(self, *args, **kwargs):
+        self.email_hash = lookup_hash("email", self.contact_email or "")
+        self.phone_hash = lookup_hash("phone", self.contact_phone or "")
+        super().save(*args, **kwargs)
+
+    @property
+    def eligible(self) -> bool:
+        return self.both_adults == YesNo.YES and self.in_california == YesNo.YES
+
+
+class PartnerScreening(models.Model):
+    """One partner's private screening for an inquiry, with their own contact preferences.
+
+    Each partner opens only their own screening through a signed, expiring link bound to
+    `link_nonce` (rotate the nonce to revoke every link issued so far). Instrument answers
+    live in InstrumentResult rows, one per completed instrument, so a partner can stop and
+    resume. `completed_at` is set when the last instrument is submitted.
+    """
+
+    class Role(models.TextChoices):
+        SUBMITTER = "submitter", "Person who sent the inquiry"
+        PARTNER = "partner", "Partner"
+
+    class SexAtBirth(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+        NOT_SAID = "", "Prefer not to say"
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="screenings")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    name = EncryptedTextField(help_text="Full name (submitter) or first name (partner).")
+    email = EncryptedTextField(blank=True, default="")
+    phone = EncryptedTextField(blank=True, default="", help_text="E.164")
+    preferred_contact = models.CharField(
+        max_length=8, choices=ContactMethod.choices, blank=True, default=""
+    )
+    sms_safe = models.BooleanField(default=False)
+    voicemail_ok = models.BooleanField(default=False)
+    sms_consent_at = models.DateTimeField(null=True, blank=True)
+    sms_consent_wording = models.TextField(blank=True, default="")
+    email_consent_at = models.DateTimeField(null=True, blank=True)
+    email_consent_wording = models.TextField(blank=True, default="")
+    email_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
+
+    sex_at_birth = EncryptedTextField(
+        blank=True, default="", help_text="Optional; used only for the AUDIT-C cut-off."
+    )
+    link_nonce = models.CharField(max_length=32, default=new_link_nonce, editable=False)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["inquiry_id", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "role"], name="intake_one_screening_per_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.inquiry.reference_code} · {self.get_role_display()}"
+
+    def save(self, *args, **kwargs):
+        self.email_hash = lookup_hash("email", self.email or "")
+        self.phone_hash = lookup_hash("phone", self.phone or "")
+        super().save(*args, **kwargs)
+
+    @property
+    def can_email(self) -> bool:
+        return bool(self.email and self.email_consent_at)
+
+    @property
+    def can_text(self) -> bool:
+        return bool(self.phone and self.sms_safe and self.sms_consent_at)
+
+
+class InstrumentResult(models.Model):
+    """One completed, scored instrument for one partner (see intake/instruments.py)."""
+
+    screening = models.ForeignKey(
+        PartnerScreening, on_delete=models.CASCADE, related_name="results"
+    )
+    instrument = models.CharField(max_length=32)
+    version = models.CharField(max_length=32)
+    answers = EncryptedJSONField(default=dict)
+    total = models.SmallIntegerField(null=True, blank=True)
+    band = models.CharField(max_length=32, blank=True, default="")
+    positive = models.BooleanField(default=False)
+    flagged_items = EncryptedJSONField(
+        default=list, blank=True, help_text="Items that set a flag (encrypted)."
+    )
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["screening_id", "completed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["screening", "instrument"], name="intake_one_result_per_instrument"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.instrument} v{self.version}"

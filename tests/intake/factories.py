@@ -1,0 +1,58 @@
+"""factory_boy factories for intake rows (importable by booking and staff tests)."""
+
+import factory
+from django.utils import timezone
+
+from intake.models import Inquiry, InstrumentResult, PartnerScreening
+
+PRIVACY_WORDING = "I have read the privacy notice."
+
+
+class InquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inquiry
+
+    reference_code = factory.Sequence(lambda n: f"KC-{n:05d}".replace("0", "Z").replace("1", "Y"))
+    contact_name = factory.Faker("name")
+    contact_email = factory.Sequence(lambda n: f"person{n}@example.com")
+    contact_phone = factory.Sequence(lambda n: f"+1949555{n % 10000:04d}")
+    preferred_contact = "email"
+    sms_safe = True
+    voicemail_ok = False
+    sms_consent_at = factory.LazyFunction(timezone.now)
+    sms_consent_wording = "You may text me at this number."
+    email_consent_at = factory.LazyFunction(timezone.now)
+    email_consent_wording = "You may email me."
+    privacy_acknowledged_at = factory.LazyFunction(timezone.now)
+    privacy_notice_wording = PRIVACY_WORDING
+    both_adults = "yes"
+    in_california = "yes"
+    concerns = factory.LazyFunction(lambda: ["communication"])
+    message = "We keep having the same argument."
+    medicine_interest = "both"
+    session_format = "in_person"
+    payment = "self_pay"
+    military_family = "no"
+    submission_token = factory.Sequence(lambda n: f"test-submission-{n}")
+
+
+class PartnerScreeningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerScreening
+
+    inquiry = factory.SubFactory(InquiryFactory)
+    role = PartnerScreening.Role.SUBMITTER
+    name = factory.Faker("first_name")
+
+
+class InstrumentResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InstrumentResult
+
+    screening = factory.SubFactory(PartnerScreeningFactory)
+    instrument = "gad7"
+    version = "1"
+    answers = factory.LazyFunction(lambda: {"q1": 0})
+    total = 0
+    band = "minimal"
+    positive = False
