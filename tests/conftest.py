@@ -5,6 +5,7 @@ service is missing instead of being skipped; REQUIRE_BROWSER=1 does the same for
 """
 
 import os
+import shutil
 
 import pytest
 from django.conf import settings
@@ -45,6 +46,8 @@ def pytest_runtest_setup(item):
         _missing("needs PostgreSQL (DATABASE_URL not set)", "REQUIRE_SERVICES")
     if item.get_closest_marker("redis") and not using_redis():
         _missing("needs Redis (REDIS_URL not set)", "REQUIRE_SERVICES")
+    if item.get_closest_marker("browser") and not shutil.which("chromium"):
+        _missing("needs Debian's chromium (apt-get install chromium)", "REQUIRE_BROWSER")
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,214 @@
+"""Real-browser harness: Playwright's sync API driving Debian's chromium against `live_server`.
+
+- One chromium per test session; a fresh browser context (cookies, storage) per test.
+- Every request to a host other than the live server is aborted and recorded; a test that
+  caused one fails. So does a Content-Security-Policy violation or an uncaught script error.
+- `journey.step("label")` keeps a screenshot in memory; when the test fails they are all
+  written to test-artifacts/<test>/ together with a screenshot of the final state.
+- `assert_accessible(page, label)` runs axe-core (shipped inside axe-playwright-python, so no
+  network) for the WCAG 2.0/2.1/2.2 A and AA tags and fails on any violation.
+
+Chromium comes from Debian's package (never a Playwright browser download). Without it these
+tests skip, or fail under REQUIRE_BROWSER=1 (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Loopback only, and one address so "the site's own host" is unambiguous.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 640}
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+# --- the browser ------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    executable = shutil.which("chromium")
+    if not executable:  # tests/conftest.py already skipped or failed the test
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop in this thread; Django's ORM would refuse to
+    # run in the test body (fixtures, assertions on rows) without this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Journey:
+    """A page in a fresh context, the live server's address, and what went wrong on the way."""
+
+    page: object
+    base_url: str
+    offsite_requests: list[str] = field(default_factory=list)
+    script_problems: list[str] = field(default_factory=list)
+    steps: list[tuple[str, bytes]] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def visit(self, path: str, *, expect_status: int | None = 200):
+        response = self.page.goto(self.url(path), wait_until="load")
+        if expect_status is not None:
+            assert response is not None, f"no response for {path}"
+            assert response.status == expect_status, f"{path} answered {response.status}"
+        self.assert_clean()
+        return response
+
+    def step(self, label: str) -> None:
+        """A key step: remember a screenshot (written out only if the test fails)."""
+        self.steps.append((label, self.page.screenshot(full_page=True)))
+        self.assert_clean()
+
+    def assert_clean(self) -> None:
+        assert not self.offsite_requests, (
+            f"requests to other hosts were made: {self.offsite_requests}"
+        )
+        assert not self.script_problems, f"CSP violations or script errors: {self.script_problems}"
+
+
+@pytest.fixture
+def journey(browser, live_server, request) -> Iterator[Journey]:
+    base_url = live_server.url
+    own_origin = urlsplit(base_url).netloc
+    context = browser.new_context(viewport=DESKTOP, locale="en-US", timezone_id="UTC")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    j = Journey(page=page, base_url=base_url)
+
+    def guard(route):
+        parts = urlsplit(route.request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own_origin:
+            j.offsite_requests.append(route.request.url)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+
+    def on_console(message):
+        text = message.text
+        if "Content Security Policy" in text or "Content-Security-Policy" in text:
+            j.script_problems.append(text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: j.script_problems.append(f"uncaught: {error}"))
+
+    yield j
+
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed:
+        _save_artifacts(request.node.nodeid, j)
+    context.close()
+    if not failed:
+        # A stray request after the last assertion still fails the test (as a teardown error).
+        j.assert_clean()
+
+
+def _save_artifacts(nodeid: str, j: Journey) -> None:
+    folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (label, png) in enumerate(j.steps, start=1):
+        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", label).strip("-")
+        (folder / f"{number:02d}-{safe}.png").write_bytes(png)
+    try:
+        j.page.screenshot(path=str(folder / "99-at-failure.png"), full_page=True)
+        (folder / "99-at-failure.html").write_text(j.page.content())
+    except Exception:  # noqa: BLE001 - the page may already be gone; the steps are saved
+        pass
+
+
+# --- checks -----------------------------------------------------------------------------
+_axe = None
+
+
+def assert_accessible(page, label: str) -> None:
+    """axe-core over the whole page for WCAG 2.0/2.1/2.2 A and AA: no violations allowed."""
+    global _axe
+    if _axe is None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        _axe = Axe()
+    results = _axe.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    assert results.violations_count == 0, f"{label} ({page.url}):\n" + results.generate_report()
+
+
+def assert_fits_narrow_screen(page, label: str) -> None:
+    """At 320 px wide nothing may force horizontal scrolling (WCAG 1.4.10 reflow)."""
+    original = page.viewport_size
+    page.set_viewport_size(NARROW)
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > NARROW["width"]:
+            culprits = page.evaluate(
+                """() => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > 320.5)
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                         + (e.className && typeof e.className === 'string'
+                            ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))"""
+            )
+            raise AssertionError(
+                f"{label} ({page.url}) is {width}px wide at 320px; widest: {culprits}"
+            )
+    finally:
+        page.set_viewport_size(original)
+
+
+def press_tab_until(page, predicate_js: str, *, limit: int = 80, shift: bool = False) -> None:
+    """Move focus with Tab only until `predicate_js(document.activeElement)` is true."""
+    key = "Shift+Tab" if shift else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate(f"(el => ({predicate_js}))(document.activeElement)"):
+            return
+    active = page.evaluate("document.activeElement && document.activeElement.outerHTML")
+    raise AssertionError(f"Tab never reached {predicate_js!r}; focus is on {active}")
