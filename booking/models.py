@@ -1,0 +1,285 @@
+"""Consultation booking: what can be booked, with whom, when they work, and the bookings.
+
+All rule times (weekly availability) are wall-clock times in the clinic's time zone,
+America/Los_Angeles. Appointment start/end are aware datetimes stored in UTC.
+
+On PostgreSQL an exclusion constraint (migration 0002) guarantees that no two active
+appointments of one clinician overlap, buffers included; see booking/services.py.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from clinic_site.crypto import EncryptedTextField
+
+
+def _new_ics_uid() -> str:
+    return f"{uuid.uuid4()}@booking.clinic"
+
+
+class ConsultationType(models.Model):
+    """Something a person can book, e.g. a free 15-minute phone call.
+
+    Its timing rules (duration, buffers, notice, horizon) feed booking.slots; buffers are
+    copied onto each appointment so the database constraint never needs this table.
+    """
+
+    class Mode(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        VIDEO = "video", "Video call"
+        IN_PERSON = "in_person", "In person"
+
+    class Confirmation(models.TextChoices):
+        INSTANT = "instant", "Confirmed at once"
+        REQUEST = "request", "Request — the front desk confirms"
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=60, unique=True)
+    summary = models.CharField(
+        max_length=240, blank=True, help_text="One public sentence shown when choosing a type."
+    )
+    offers_phone = models.BooleanField("by phone", default=False)
+    offers_video = models.BooleanField("by video", default=False)
+    offers_in_person = models.BooleanField("in person", default=False)
+    duration_minutes = models.PositiveSmallIntegerField(default=50)
+    buffer_before_minutes = models.PositiveSmallIntegerField(default=0)
+    buffer_after_minutes = models.PositiveSmallIntegerField(default=10)
+    minimum_notice_hours = models.PositiveSmallIntegerField(
+        default=24, help_text="How long before a start time it stops being bookable."
+    )
+    horizon_days = models.PositiveSmallIntegerField(
+        default=60, help_text="How far ahead people can book."
+    )
+    slot_step_minutes = models.PositiveSmallIntegerField(
+        default=15, help_text="Start times are offered every this many minutes."
+    )
+    confirmation = models.CharField(
+        max_length=10, choices=Confirmation.choices, default=Confirmation.INSTANT
+    )
+    is_active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if not self.modes:
+            raise ValidationError("Choose at least one way to meet (phone, video, in person).")
+        if self.duration_minutes == 0 or self.slot_step_minutes == 0:
+            raise ValidationError("Duration and step must be more than zero minutes.")
+
+    @property
+    def modes(self) -> list[str]:
+        flags = [
+            (self.offers_phone, self.Mode.PHONE),
+            (self.offers_video, self.Mode.VIDEO),
+            (self.offers_in_person, self.Mode.IN_PERSON),
+        ]
+        return [str(mode) for on, mode in flags if on]
+
+    @property
+    def mode_labels(self) -> list[str]:
+        return [self.Mode(m).label for m in self.modes]
+
+    @property
+    def duration(self) -> timedelta:
+        return timedelta(minutes=self.duration_minutes)
+
+
+class Clinician(models.Model):
+    """A person who holds consultations; availability rules and exceptions hang off it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinician",
+    )
+    display_name = models.CharField(max_length=120)
+    credentials = models.CharField(max_length=120, blank=True, help_text="e.g. LMFT, PsyD")
+    consultation_types = models.ManyToManyField(
+        ConsultationType, related_name="clinicians", blank=True
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+
+class AvailabilityRule(models.Model):
+    """A weekly window of availability in clinic wall-clock time (America/Los_Angeles)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0
+        TUESDAY = 1
+        WEDNESDAY = 2
+        THURSDAY = 3
+        FRIDAY = 4
+        SATURDAY = 5
+        SUNDAY = 6
+
+    clinician = models.ForeignKey(
+        Clinician, on_delete=models.CASCADE, related_name="availability_rules"
+    )
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    start_time = models.TimeField(help_text="Pacific time")
+    end_time = models.TimeField(help_text="Pacific time")
+    effective_from = models.DateField(null=True, blank=True)
+    effective_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["clinician", "weekday", "start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="booking_rule_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M} Pacific"
+
+    def clean(self):
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": "The end must be after the start."})
+        if self.effective_from and self.effective_to and self.effective_to < self.effective_from:
+            raise ValidationError({"effective_to": "Must be on or after 'effective from'."})
+
+
+class AvailabilityException(models.Model):
+    """A one-off change to a clinician's week: time off, or extra hours."""
+
+    class Kind(models.TextChoices):
+        TIME_OFF = "time_off", "Time off"
+        EXTRA_HOURS = "extra_hours", "Extra hours"
+
+    clinician = models.ForeignKey(
+        Clinician, on_delete=models.CASCADE, related_name="availability_exceptions"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.TIME_OFF)
+    starts_at = models.DateTimeField(help_text="Pacific time")
+    ends_at = models.DateTimeField(help_text="Pacific time")
+    label = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Internal label, e.g. 'Conference'. No patient details.",
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="booking_exception_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The end must be after the start."})
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def active(self):
+        """Appointments that hold their time (the ones the exclusion constraint covers)."""
+        return self.filter(status__in=Appointment.ACTIVE_STATUSES)
+
+
+class Appointment(models.Model):
+    """One booked consultation.
+
+    Lifecycle: held (a time picked, contact details not yet confirmed; expires) →
+    requested (request-to-book types, waiting for the front desk) or confirmed →
+    completed / no_show / cancelled. Contact details are encrypted at rest. The row carries
+    its own buffers so the overlap constraint is self-contained; `ics_uid` stays the same
+    across reschedules while `sequence` counts the changes (RFC 5545).
+    """
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held (being booked)"
+        REQUESTED = "requested", "Requested — needs confirming"
+        CONFIRMED = "confirmed", "Confirmed"
+        CANCELLED = "cancelled", "Cancelled"
+        COMPLETED = "completed", "Completed"
+        NO_SHOW = "no_show", "No-show"
+
+    class CancelledBy(models.TextChoices):
+        CLIENT = "client", "Client"
+        STAFF = "staff", "Staff"
+        HOLD_EXPIRED = "hold_expired", "Hold expired"
+
+    ACTIVE_STATUSES = (Status.HELD, Status.REQUESTED, Status.CONFIRMED)
+
+    consultation_type = models.ForeignKey(
+        ConsultationType, on_delete=models.PROTECT, related_name="appointments"
+    )
+    clinician = models.ForeignKey(Clinician, on_delete=models.PROTECT, related_name="appointments")
+    mode = models.CharField(max_length=10, choices=ConsultationType.Mode.choices)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    buffer_before_minutes = models.PositiveSmallIntegerField(default=0)
+    buffer_after_minutes = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    hold_expires_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.CharField(max_length=12, choices=CancelledBy.choices, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    contact_name = EncryptedTextField(blank=True, default="")
+    contact_email = EncryptedTextField(blank=True, default="")
+    contact_phone = EncryptedTextField(blank=True, default="", help_text="E.164")
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    email_ok = models.BooleanField("email consent", default=False)
+    email_consent_at = models.DateTimeField(null=True, blank=True)
+    sms_ok = models.BooleanField("texting is safe and consented", default=False)
+    sms_consent_at = models.DateTimeField(null=True, blank=True)
+    sms_consent_text = models.TextField(blank=True)
+    voicemail_ok = models.BooleanField(default=False)
+
+    manage_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    ics_uid = models.CharField(max_length=120, default=_new_ics_uid, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["clinician", "start"]), models.Index(fields=["status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="booking_appt_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.consultation_type} · {timezone.localtime(self.start):%Y-%m-%d %H:%M} Pacific"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def blocked_start(self):
+        return self.start - timedelta(minutes=self.buffer_before_minutes)
+
+    @property
+    def blocked_end(self):
+        return self.end + timedelta(minutes=self.buffer_after_minutes)
