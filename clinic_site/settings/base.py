@@ -242,6 +242,9 @@ QUIET_HOURS_START = env.int("QUIET_HOURS_START", default=20)
 QUIET_HOURS_END = env.int("QUIET_HOURS_END", default=8)
 MESSAGE_MAX_ATTEMPTS = env.int("MESSAGE_MAX_ATTEMPTS", default=6)
 MESSAGE_STUCK_AFTER_SECONDS = env.int("MESSAGE_STUCK_AFTER_SECONDS", default=300)
+# Retry backoff for transient delivery errors: base·2^(n-1) seconds (with jitter), capped.
+MESSAGE_RETRY_BASE_SECONDS = env.float("MESSAGE_RETRY_BASE_SECONDS", default=30.0)
+MESSAGE_RETRY_MAX_SECONDS = env.float("MESSAGE_RETRY_MAX_SECONDS", default=3600.0)
 
 # --- intake / booking / staff -----------------------------------------------------------
 PC_PTSD5_CUTOFF = env.int("PC_PTSD5_CUTOFF", default=3)

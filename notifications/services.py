@@ -1,0 +1,437 @@
+"""Writes for the outbox: create, cancel, deliver, sweep, record provider status, opt-outs.
+
+Other apps call message_create / messages_cancel / staff_alert_send inside their own
+transaction (docs/CONTRACTS.md); delivery is enqueued only after that transaction commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from clinic_site.crypto import lookup_hash, normalize_email
+from clinic_site.phones import normalize_phone
+
+from .emails import EmailError, email_send
+from .models import Message, SmsOptOut
+from .quiet_hours import next_allowed_time
+from .rendering import email_render, sms_render
+from .retry import retry_delay_seconds
+from .selectors import sms_opted_out
+from .sms import SmsError, get_sms_backend
+
+logger = logging.getLogger(__name__)
+
+Channel = Message.Channel
+Status = Message.Status
+
+STAFF_ALERT_TEMPLATE = "staff_urgent_alert"
+
+
+# --- creating ---------------------------------------------------------------------------
+def _normalized_recipient(channel: str, to: str) -> str:
+    if channel == Channel.SMS:
+        phone = normalize_phone(to)
+        if not phone:
+            raise ValueError("not a valid US mobile number")
+        return phone
+    if channel == Channel.EMAIL:
+        email = normalize_email(to)
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ValueError("not a valid email address") from exc
+        return email
+    raise ValueError(f"unknown channel {channel!r}")
+
+
+def _quiet_hours_adjusted(when: dt.datetime, *, channel: str, urgent: bool) -> dt.datetime:
+    if channel != Channel.SMS or urgent:
+        return when
+    return next_allowed_time(
+        when,
+        start_hour=settings.QUIET_HOURS_START,
+        end_hour=settings.QUIET_HOURS_END,
+        tz=settings.CLINIC_TIME_ZONE,
+    )
+
+
+def message_create(
+    *,
+    channel: str,
+    to: str,
+    template_key: str,
+    context: dict,
+    idempotency_key: str,
+    related=None,
+    scheduled_for: dt.datetime | None = None,
+    urgent: bool = False,
+    fallback_email: str = "",
+) -> Message:
+    """Render and store one outbound message; deliver it after the caller's transaction commits.
+
+    A second call with the same idempotency_key returns the existing row unchanged. A text to a
+    number that opted out (STOP) becomes an email to `fallback_email`, or, without one, a
+    failed row that tells staff why. Non-urgent texts due in quiet hours wait for the morning.
+    Raises ValueError for an invalid recipient or a template that renders empty/too long.
+    """
+    existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
+
+    to = _normalized_recipient(channel, to)
+    fallback_email = _normalized_recipient(Channel.EMAIL, fallback_email) if fallback_email else ""
+    now = timezone.now()
+    status, last_error = Status.QUEUED, ""
+    if channel == Channel.SMS and sms_opted_out(to):
+        if fallback_email:
+            channel, to = Channel.EMAIL, fallback_email
+            last_error = "Number opted out of texts (STOP); sent by email instead."
+        else:
+            status = Status.FAILED
+            last_error = "Number opted out of texts (STOP) and no email is on file."
+
+    message = Message(
+        channel=channel,
+        to=to,
+        to_hash=lookup_hash("phone" if channel == Channel.SMS else "email", to),
+        template_key=template_key,
+        urgent=urgent,
+        idempotency_key=idempotency_key,
+        status=status,
+        last_error=last_error,
+        failed_at=now if status == Status.FAILED else None,
+    )
+    if channel == Channel.SMS:
+        message.body = sms_render(template_key, context)
+        if fallback_email:
+            email = email_render(template_key, context)
+            message.fallback = {
+                "to": fallback_email,
+                "subject": email.subject,
+                "text": email.text,
+                "html": email.html,
+            }
+    else:
+        email = email_render(template_key, context)
+        message.subject, message.body, message.body_html = email.subject, email.text, email.html
+
+    message.scheduled_for = _quiet_hours_adjusted(
+        scheduled_for or now, channel=channel, urgent=urgent
+    )
+    due_now = status == Status.QUEUED and message.scheduled_for <= now
+    message.dispatched_at = now if due_now else None
+    if related is not None:
+        message.content_type = ContentType.objects.get_for_model(related)
+        message.object_id = related.pk
+
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        # Another transaction created the same message first.
+        return Message.objects.get(idempotency_key=idempotency_key)
+    if due_now:
+        message_enqueue_on_commit(message.pk)
+    return message
+
+
+def messages_cancel(*, related, key_prefix: str = "") -> int:
+    """Cancel messages for `related` that are still queued (e.g. reminders); return how many."""
+    queryset = Message.objects.filter(
+        content_type=ContentType.objects.get_for_model(related),
+        object_id=related.pk,
+        status=Status.QUEUED,
+    )
+    if key_prefix:
+        queryset = queryset.filter(idempotency_key__startswith=key_prefix)
+    return queryset.update(status=Status.CANCELLED, updated_at=timezone.now())
+
+
+def staff_alert_send(*, reference_code: str, related) -> list[Message]:
+    """Alert on-call staff (STAFF_ALERT_EMAILS / STAFF_ALERT_PHONES) about an urgent inquiry.
+
+    The text names only the reference code; texts go out even in quiet hours.
+    """
+    context = {"reference_code": reference_code}
+    messages = []
+    for channel, recipients in (
+        (Channel.EMAIL, settings.STAFF_ALERT_EMAILS),
+        (Channel.SMS, settings.STAFF_ALERT_PHONES),
+    ):
+        kind = "phone" if channel == Channel.SMS else "email"
+        for recipient in recipients:
+            # The key carries a hash prefix, never the address itself.
+            key = f"staff-alert {reference_code} {channel} {lookup_hash(kind, recipient)[:16]}"
+            messages.append(
+                message_create(
+                    channel=channel,
+                    to=recipient,
+                    template_key=STAFF_ALERT_TEMPLATE,
+                    context=context,
+                    idempotency_key=key,
+                    related=related,
+                    urgent=True,
+                )
+            )
+    return messages
+
+
+def messages_resend(*, message_ids: Iterable[int]) -> int:
+    """Put failed messages back in the queue with a fresh attempt budget; return how many."""
+    now = timezone.now()
+    resent = 0
+    for message in Message.objects.filter(pk__in=list(message_ids), status=Status.FAILED):
+        when = _quiet_hours_adjusted(now, channel=message.channel, urgent=message.urgent)
+        updated = Message.objects.filter(pk=message.pk, status=Status.FAILED).update(
+            status=Status.QUEUED,
+            attempts=0,
+            scheduled_for=when,
+            dispatched_at=now if when <= now else None,
+            failed_at=None,
+            last_error=f"Resent by staff; previous error: {message.last_error}"[:1000],
+            updated_at=now,
+        )
+        if updated:
+            resent += 1
+            if when <= now:
+                message_enqueue_on_commit(message.pk)
+    return resent
+
+
+# --- enqueueing -------------------------------------------------------------------------
+# Publishing must not hang a request when Redis is down: give up fast, the sweep resends.
+PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+
+
+def message_enqueue(message_id: int, *, countdown: float | None = None) -> bool:
+    """Put a delivery task on the broker; on failure clear dispatched_at so the sweep retries."""
+    from .tasks import deliver_message
+
+    try:
+        deliver_message.apply_async(
+            args=[message_id], countdown=countdown, retry_policy=PUBLISH_RETRY_POLICY
+        )
+    except Exception:  # noqa: BLE001 - any broker failure: the row stays queued for the sweep
+        logger.warning("could not enqueue message %s; the sweep will retry", message_id)
+        Message.objects.filter(pk=message_id, status=Status.QUEUED).update(dispatched_at=None)
+        return False
+    return True
+
+
+def message_enqueue_on_commit(message_id: int) -> None:
+    transaction.on_commit(lambda: message_enqueue(message_id))
+
+
+# --- delivering -------------------------------------------------------------------------
+def status_callback_url() -> str:
+    return settings.SITE_URL + reverse("notifications:twilio_status")
+
+
+def message_deliver(*, message_id: int) -> float | None:
+    """Deliver one message if it is queued and due; return seconds until a retry, or None.
+
+    The conditional UPDATE queued → sending is the claim: of two workers holding the same
+    task, only one gets a row count of 1 and sends.
+    """
+    now = timezone.now()
+    claimed = Message.objects.filter(
+        pk=message_id, status=Status.QUEUED, scheduled_for__lte=now
+    ).update(status=Status.SENDING, attempts=F("attempts") + 1, sending_started_at=now)
+    if not claimed:
+        return None
+    message = Message.objects.get(pk=message_id)
+
+    if message.channel == Channel.SMS and sms_opted_out(message.to):
+        _switch_to_email_fallback(message)
+        return None
+
+    try:
+        if message.channel == Channel.SMS:
+            provider_id = get_sms_backend().send(
+                to=message.to, body=message.body, status_callback=status_callback_url()
+            )
+        else:
+            email_send(
+                to=message.to, subject=message.subject, text=message.body, html=message.body_html
+            )
+            provider_id = ""
+    except (SmsError, EmailError) as exc:
+        return _record_failure(message, exc)
+
+    Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+        status=Status.SENT,
+        provider_message_id=provider_id,
+        sent_at=timezone.now(),
+        last_error="",
+    )
+    return None
+
+
+def _record_failure(message: Message, exc: SmsError | EmailError) -> float | None:
+    now = timezone.now()
+    error = str(exc)[:500]
+    if exc.permanent or message.attempts >= settings.MESSAGE_MAX_ATTEMPTS:
+        reason = "" if exc.permanent else f"gave up after {message.attempts} attempts: "
+        Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+            status=Status.FAILED, failed_at=now, last_error=reason + error
+        )
+        logger.warning("message %s failed: %s", message.pk, error)
+        return None
+    delay = retry_delay_seconds(
+        attempt=message.attempts,
+        base_seconds=settings.MESSAGE_RETRY_BASE_SECONDS,
+        max_seconds=settings.MESSAGE_RETRY_MAX_SECONDS,
+    )
+    retry_at = _quiet_hours_adjusted(
+        now + dt.timedelta(seconds=delay), channel=message.channel, urgent=message.urgent
+    )
+    Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+        status=Status.QUEUED,
+        scheduled_for=retry_at,
+        dispatched_at=retry_at,
+        last_error=f"attempt {message.attempts}: {error}",
+    )
+    return (retry_at - now).total_seconds()
+
+
+def _switch_to_email_fallback(message: Message) -> None:
+    """The number opted out after the text was created: cancel it, email instead if we can."""
+    now = timezone.now()
+    fallback = message.fallback
+    with transaction.atomic():
+        if not fallback:
+            Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+                status=Status.FAILED,
+                failed_at=now,
+                last_error="Number opted out of texts (STOP) and no email is on file.",
+            )
+            return
+        email = Message(
+            channel=Channel.EMAIL,
+            to=fallback["to"],
+            to_hash=lookup_hash("email", fallback["to"]),
+            template_key=message.template_key,
+            subject=fallback["subject"],
+            body=fallback["text"],
+            body_html=fallback["html"],
+            urgent=message.urgent,
+            idempotency_key=f"{message.idempotency_key} email-fallback"[:200],
+            scheduled_for=now,
+            dispatched_at=now,
+            content_type_id=message.content_type_id,
+            object_id=message.object_id,
+        )
+        try:
+            with transaction.atomic():
+                email.save()
+        except IntegrityError:
+            email = Message.objects.get(idempotency_key=email.idempotency_key)
+        Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+            status=Status.CANCELLED,
+            last_error=f"Number opted out of texts (STOP); sent as email #{email.pk} instead.",
+        )
+        message_enqueue_on_commit(email.pk)
+
+
+# --- the beat sweep ---------------------------------------------------------------------
+SWEEP_BATCH = 500
+
+
+def messages_sweep(*, now: dt.datetime | None = None) -> int:
+    """Re-enqueue what the broker lost or never got; return how many tasks were enqueued.
+
+    - sending for longer than MESSAGE_STUCK_AFTER_SECONDS: the worker died mid-send (or lost
+      its database); put the row back to queued, or fail it if attempts are used up.
+    - queued and due, and never dispatched or dispatched too long ago: scheduled reminders,
+      deferred quiet-hour texts, and anything whose task was lost with the broker.
+    """
+    now = now or timezone.now()
+    stale = now - dt.timedelta(seconds=settings.MESSAGE_STUCK_AFTER_SECONDS)
+
+    Message.objects.filter(
+        status=Status.SENDING,
+        sending_started_at__lt=stale,
+        attempts__gte=settings.MESSAGE_MAX_ATTEMPTS,
+    ).update(
+        status=Status.FAILED,
+        failed_at=now,
+        last_error="No result from the sending worker after the last attempt.",
+    )
+    Message.objects.filter(status=Status.SENDING, sending_started_at__lt=stale).update(
+        status=Status.QUEUED,
+        scheduled_for=now,
+        dispatched_at=None,
+        last_error="Sending worker stopped before recording a result; queued again.",
+    )
+
+    due_ids = list(
+        Message.objects.filter(status=Status.QUEUED, scheduled_for__lte=now)
+        .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
+        .order_by("scheduled_for")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
+    enqueued = 0
+    for message_id in due_ids:
+        marked = (
+            Message.objects.filter(pk=message_id, status=Status.QUEUED)
+            .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
+            .update(dispatched_at=now)
+        )
+        if marked and message_enqueue(message_id):
+            enqueued += 1
+    return enqueued
+
+
+# --- provider callbacks and opt-outs ----------------------------------------------------
+def message_status_record(
+    *, provider_message_id: str, provider_status: str, error_code: str = ""
+) -> bool:
+    """Apply a Twilio status callback; return True if a message changed.
+
+    Only forward moves: sent → delivered, or sending/sent → failed (undelivered/failed).
+    """
+    now = timezone.now()
+    queryset = Message.objects.filter(
+        provider_message_id=provider_message_id, channel=Channel.SMS
+    ).exclude(provider_message_id="")
+    if provider_status == "delivered":
+        return bool(
+            queryset.filter(status__in=[Status.SENDING, Status.SENT]).update(
+                status=Status.DELIVERED, delivered_at=now
+            )
+        )
+    if provider_status in ("undelivered", "failed"):
+        code = f" (error {error_code})" if error_code else ""
+        return bool(
+            queryset.filter(status__in=[Status.SENDING, Status.SENT]).update(
+                status=Status.FAILED,
+                failed_at=now,
+                last_error=f"Twilio reported the text {provider_status}{code}.",
+            )
+        )
+    return False
+
+
+def sms_opt_out(*, phone: str, keyword: str = "STOP") -> SmsOptOut:
+    """Record that this number must not be texted again (until START)."""
+    opt_out, _ = SmsOptOut.objects.get_or_create(
+        phone_hash=lookup_hash("phone", phone), defaults={"keyword": keyword[:20]}
+    )
+    return opt_out
+
+
+def sms_opt_in(*, phone: str) -> bool:
+    """Remove an opt-out (the number texted START/UNSTOP); True if there was one."""
+    deleted, _ = SmsOptOut.objects.filter(phone_hash=lookup_hash("phone", phone)).delete()
+    return bool(deleted)
