@@ -1,0 +1,664 @@
+"""`make bench`: how fast the site answers under the production settings. A benchmark, not a test.
+
+What it does, all on this machine (loopback only, bounded in time):
+1. Prepares its own PostgreSQL database (`clinic_bench`) and Redis database (14): migrate,
+   collectstatic, the starter content and booking set-up, 10,000 inquiries
+   (bench/seed_inquiries.py), and a staff user with a TOTP-verified session for the admin queue.
+2. Starts gunicorn with the production settings (throwaway secrets, 2 workers,
+   SECURE_SSL_REDIRECT off, ALLOWED_HOSTS 127.0.0.1) on a free loopback port.
+3. Drives each URL with wrk for a fixed time and prints requests/s, p50 and p99, the ratio to
+   /healthz (the baseline), and each page's transfer size (HTML + CSS + JS, compressed).
+4. Runs bench/slots_bench.py and bench/notifications_throughput.py when they exist.
+5. Writes the tables and a description of the machine to bench/RESULTS.md.
+
+Environment knobs: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
+BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_INQUIRIES (10000).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "bench"
+RESULTS = BENCH_DIR / "RESULTS.md"
+PYTHON = sys.executable
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+INQUIRIES = int(os.environ.get("BENCH_INQUIRIES", "10000"))
+WORKERS = 2
+
+# Targets from the issue, reported next to the figures.
+TARGET_TOPIC_RATIO = 0.8
+TARGET_P99_MS = 50.0
+TARGET_PAGE_KB = 100.0
+
+BENCH_STAFF_USERNAME = "bench-frontdesk"
+
+
+def bench_env() -> dict[str, str]:
+    """Production settings with throwaway secrets, pointed at the bench database and Redis."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings.prod",
+            "SECRET_KEY": "bench-only-" + "not-a-real-secret-" * 3,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": DATABASE_URL,
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": "bench",
+            "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1maWVsZC1rZXktbm90LWZvci1wcm9kMDA=",
+            "LOOKUP_HASH_KEY": "bench-only-lookup-hash-key",
+            "SECURE_SSL_REDIRECT": "false",
+            "CSRF_TRUSTED_ORIGINS": "http://127.0.0.1",
+            # The benchmark POSTs thousands of inquiries from one address on purpose.
+            "INQUIRY_RATE_LIMIT": "100000000/h",
+            "SMS_BACKEND": "notifications.sms.ConsoleBackend",
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+# --- preparation ------------------------------------------------------------------------
+def ensure_database() -> None:
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[-1]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            log(f"creating database {name}")
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def manage(*args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=bench_env(), check=True, timeout=900)
+
+
+def prepare() -> dict:
+    ensure_database()
+    flush_redis()
+    log("migrate, collectstatic, starter data")
+    manage("migrate", "--noinput", "-v", "0")
+    manage("collectstatic", "--noinput", "-v", "0")
+    manage("load_starter_data")
+    seeder = BENCH_DIR / "seed_inquiries.py"
+    if seeder.exists():
+        log(f"seeding inquiries up to {INQUIRIES} ({seeder.name})")
+        subprocess.run(
+            [PYTHON, str(seeder), "--count", str(INQUIRIES)],
+            cwd=ROOT,
+            env=bench_env(),
+            check=True,
+            timeout=1200,
+        )
+    else:
+        log("bench/seed_inquiries.py is missing: the admin queue runs without 10,000 rows")
+    result = subprocess.run(
+        [PYTHON, str(Path(__file__).resolve()), "--inside-django"],
+        cwd=ROOT,
+        env=bench_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def inside_django() -> None:
+    """Runs under the bench settings: a verified staff session and the URLs to measure."""
+    sys.path.insert(0, str(ROOT))
+    from importlib import import_module
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.urls import reverse
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(
+        username=BENCH_STAFF_USERNAME, defaults={"is_staff": True, "is_superuser": True}
+    )
+    user.is_staff = user.is_superuser = True
+    user.set_unusable_password()
+    user.save()
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="bench", defaults={"confirmed": True}
+    )
+    # The same session keys django.contrib.auth.login and django_otp.login write: a session
+    # that passed the password and the TOTP step.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.set_expiry(60 * 60)
+    session.save()
+
+    paths = discover_paths(reverse)
+    from intake.models import Inquiry
+
+    print(
+        json.dumps(
+            {
+                "session_cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+                "inquiry_count": Inquiry.objects.count(),
+                **paths,
+            }
+        )
+    )
+
+
+def discover_paths(reverse) -> dict:
+    """The real URLs of the pages to measure, from the seeded data."""
+    from django.apps import apps
+
+    paths: dict = {"home": reverse("pages:home")}
+    page_model = apps.get_model("pages", "Page") if apps.is_installed("pages") else None
+    topic = None
+    if page_model is not None and hasattr(page_model.objects, "published"):
+        topic = page_model.objects.published().exclude(slug__in=["", "home"]).order_by("pk").first()
+    paths["topic"] = topic.get_absolute_url() if topic else None
+    paths["booking_time"] = _booking_time_path(reverse)
+    paths["admin_queue"] = _reverse_or_none(reverse, "admin:intake_inquiry_changelist")
+    paths["inquiry_start"] = _reverse_or_none(reverse, "intake:start")
+    return paths
+
+
+def _reverse_or_none(reverse, name, **kwargs):
+    from django.urls import NoReverseMatch
+
+    try:
+        return reverse(name, **kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def _booking_time_path(reverse):
+    """The time page for the first active consultation type on the first day with slots."""
+    return _reverse_or_none(reverse, "booking:start")
+
+
+# --- gunicorn ---------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    gunicorn = Path(PYTHON).with_name("gunicorn")
+    log_file = open(BENCH_DIR / ".gunicorn.log", "w")  # noqa: SIM115 - closed with the process
+    proc = subprocess.Popen(
+        [
+            str(gunicorn),
+            "clinic_site.wsgi",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=bench_env(),
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"gunicorn exited: see {BENCH_DIR / '.gunicorn.log'}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    stop_gunicorn(proc)
+    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+
+def stop_gunicorn(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+# --- measuring --------------------------------------------------------------------------
+@dataclass
+class WrkResult:
+    name: str
+    path: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    bad_responses: int
+    socket_errors: str
+
+
+_UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _to_ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        raise ValueError(f"cannot read a latency from {text!r}")
+    return float(match.group(1)) * _UNIT_MS[match.group(2)]
+
+
+def parse_wrk(name: str, path: str, output: str) -> WrkResult:
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
+    total = re.search(r"(\d+) requests in", output)
+    if not (rps and p50 and p99 and total):
+        raise SystemExit(f"could not read wrk's output for {name}:\n{output}")
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors:\s+(.*)", output)
+    return WrkResult(
+        name=name,
+        path=path,
+        requests_per_second=float(rps.group(1)),
+        p50_ms=_to_ms(p50.group(1)),
+        p99_ms=_to_ms(p99.group(1)),
+        requests=int(total.group(1)),
+        bad_responses=int(bad.group(1)) if bad else 0,
+        socket_errors=errors.group(1).strip() if errors else "",
+    )
+
+
+def run_wrk(name, base, path, *, headers=(), script=None) -> WrkResult:
+    wrk = shutil.which("wrk")
+    command = [
+        wrk,
+        f"-t{THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{SECONDS}s",
+        "--timeout",
+        "5s",
+        "--latency",
+        "-H",
+        "Accept-Encoding: gzip",
+    ]
+    for header in headers:
+        command += ["-H", header]
+    if script:
+        command += ["-s", script]
+    command.append(base + path)
+    log(f"wrk {name}: {path} for {SECONDS}s, {CONNECTIONS} connections")
+    out = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 60, check=True)
+    result = parse_wrk(name, path, out.stdout)
+    if result.bad_responses:
+        log(f"  warning: {result.bad_responses} responses were not 2xx/3xx")
+    return result
+
+
+def fetch(url, *, headers=None, data=None):
+    request = urllib.request.Request(url, headers=headers or {}, data=data)
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "") and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        if tag == "script" and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+def transfer_size(base, path, cookie=None) -> dict:
+    """Bytes on the wire for the HTML and its CSS and JS, asking for gzip like a browser.
+
+    When the HTML itself comes back uncompressed (no compressing proxy in front of gunicorn),
+    it is counted gzip-compressed at level 6, as a front proxy would send it; the table says so.
+    """
+    headers = {"Accept-Encoding": "gzip"}
+    if cookie:
+        headers["Cookie"] = cookie
+    status, response_headers, body = fetch(base + path, headers=headers)
+    if status != 200:
+        raise SystemExit(f"{path} answered {status}; cannot measure its size")
+    html_compressed_by_server = response_headers.get("Content-Encoding") == "gzip"
+    html = gzip.decompress(body) if html_compressed_by_server else body
+    html_bytes = len(body) if html_compressed_by_server else len(gzip.compress(html, 6))
+    parser = _Assets()
+    parser.feed(html.decode("utf-8", "replace"))
+    asset_bytes = 0
+    for url in dict.fromkeys(parser.urls):
+        if url.startswith(("http://", "https://", "//")):
+            raise SystemExit(f"{path} loads {url} from another host")
+        a_status, a_headers, a_body = fetch(base + url, headers={"Accept-Encoding": "gzip"})
+        if a_status != 200:
+            raise SystemExit(f"{path}: asset {url} answered {a_status}")
+        asset_bytes += len(a_body)
+    return {
+        "html": html_bytes,
+        "assets": asset_bytes,
+        "total": html_bytes + asset_bytes,
+        "asset_count": len(set(parser.urls)),
+        "html_gzip_by_server": html_compressed_by_server,
+    }
+
+
+def inquiry_post_script(base, start_path, tmpdir) -> tuple[str, str]:
+    """A wrk Lua script that POSTs a valid first inquiry step (CSRF cookie + token)."""
+    status, headers, body = fetch(base + start_path)
+    if status != 200:
+        raise SystemExit(f"{start_path} answered {status}")
+    cookie = headers.get("Set-Cookie", "")
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    if not (csrf_cookie and token):
+        raise SystemExit("the inquiry form carries no CSRF cookie/token")
+    form = inquiry_first_step_fields(body.decode())
+    form["csrfmiddlewaretoken"] = token.group(1).decode()
+    encoded = urllib.parse.urlencode(form, doseq=True)
+    cookie_header = f"csrftoken={csrf_cookie.group(1)}"
+    check_status, check_headers, check_body = fetch(
+        base + start_path,
+        headers={
+            "Cookie": cookie_header,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": base + start_path,
+        },
+        data=encoded.encode(),
+    )
+    if check_status != 302:
+        raise SystemExit(
+            f"a test POST of the inquiry's first step answered {check_status}, not a redirect "
+            "to step 2; the benchmark would measure a validation error"
+        )
+    script = Path(tmpdir) / "inquiry_post.lua"
+    lua_body = encoded.replace("\\", "\\\\").replace('"', '\\"')
+    script.write_text(
+        "-- POST the inquiry's first step, as a browser would (CSRF cookie + form token).\n"
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{lua_body}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = "{cookie_header}"\n'
+        f'wrk.headers["Referer"] = "{base + start_path}"\n'
+    )
+    return str(script), check_headers.get("Location", "")
+
+
+def inquiry_first_step_fields(html: str) -> dict:
+    """Valid answers for the inquiry's first step, by field name."""
+    return {}
+
+
+# --- reporting --------------------------------------------------------------------------
+def machine_description() -> list[str]:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = "?"
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        mem_gb = f"{kb / 1024 / 1024:.0f}"
+    except (OSError, AttributeError):
+        pass
+
+    def version(command):
+        try:
+            out = subprocess.run(command, capture_output=True, text=True, timeout=10)
+            return (out.stdout or out.stderr).strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            return "unknown"
+
+    os_name = platform.platform()
+    try:
+        pretty = re.search(r'PRETTY_NAME="([^"]+)"', Path("/etc/os-release").read_text())
+        os_name = pretty.group(1) if pretty else os_name
+    except OSError:
+        pass
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} logical cores; RAM: {mem_gb} GB; OS: {os_name}",
+        f"- Python {platform.python_version()}; "
+        f"{version(['psql', '--version'])}; {version(['redis-server', '--version'])}; "
+        f"{version(['wrk', '-v'])}",
+        f"- gunicorn {WORKERS} sync workers, production settings (DEBUG off, whitenoise "
+        "compressed manifest static files, Redis cache); wrk, gunicorn, PostgreSQL and Redis "
+        "share this machine over loopback",
+        f"- wrk: {THREADS} threads, {CONNECTIONS} connections, {SECONDS} s per URL, "
+        "`Accept-Encoding: gzip`",
+    ]
+
+
+def render_table(results, sizes, baseline) -> list[str]:
+    lines = [
+        "| URL | requests/s | × baseline | p50 ms | p99 ms | non-2xx/3xx | transfer KB "
+        "(HTML + CSS + JS, gzip) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        size = sizes.get(r.name)
+        size_text = f"{size['total'] / 1024:.1f}" if size else "–"
+        lines.append(
+            f"| {r.name} `{r.path}` | {r.requests_per_second:,.0f} | "
+            f"{r.requests_per_second / baseline:.2f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
+            f"{r.bad_responses} | {size_text} |"
+        )
+    return lines
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    started = datetime.now(UTC)
+    info = prepare()
+    log(f"admin queue has {info['inquiry_count']} inquiries")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_gunicorn(port)
+    results: list[WrkResult] = []
+    sizes: dict = {}
+    notes: list[str] = []
+    try:
+        targets = [("healthz (baseline)", "/healthz", None)]
+        for name, key in [
+            ("home", "home"),
+            ("topic page", "topic"),
+            ("booking time page", "booking_time"),
+        ]:
+            if info.get(key):
+                targets.append((name, info[key], None))
+            else:
+                notes.append(f"- {name}: not measured (the page does not exist yet)")
+        if info.get("admin_queue"):
+            queue = f"admin queue ({info['inquiry_count']:,} inquiries)"
+            targets.append((queue, info["admin_queue"], "staff"))
+        else:
+            notes.append("- admin queue: not measured (the inquiry admin is not registered yet)")
+        for name, path, who in targets:
+            cookie = info["session_cookie"] if who == "staff" else None
+            # Warm the page cache and check the page answers before measuring it.
+            status, _, _ = fetch(base + path, headers={"Cookie": cookie} if cookie else {})
+            if status != 200:
+                raise SystemExit(f"{name} {path} answered {status} before the run")
+            headers = [f"Cookie: {cookie}"] if cookie else []
+            results.append(run_wrk(name, base, path, headers=headers))
+            if not path.startswith("/healthz"):
+                sizes[name] = transfer_size(base, path, cookie)
+        if info.get("inquiry_start"):
+            with tempfile.TemporaryDirectory() as tmp:
+                script, _ = inquiry_post_script(base, info["inquiry_start"], tmp)
+                results.append(
+                    run_wrk("inquiry POST (step 1)", base, info["inquiry_start"], script=script)
+                )
+        else:
+            notes.append("- inquiry POST: not measured (the inquiry form does not exist yet)")
+    finally:
+        stop_gunicorn(proc)
+        flush_redis()
+
+    baseline = results[0].requests_per_second
+    table = render_table(results, sizes, baseline)
+    extra = run_companion_benchmarks()
+    verdicts = target_verdicts(results, sizes, baseline)
+    print("\n".join(table))
+    print("\n".join(verdicts))
+    write_results(started, table, verdicts, notes, sizes, extra)
+    log(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def target_verdicts(results, sizes, baseline) -> list[str]:
+    lines = []
+    by_name = {r.name: r for r in results}
+    topic = by_name.get("topic page")
+    if topic:
+        ratio = topic.requests_per_second / baseline
+        lines.append(
+            f"- Cached topic page at ≥ {TARGET_TOPIC_RATIO}× baseline: {ratio:.2f}× — "
+            + ("met" if ratio >= TARGET_TOPIC_RATIO else "NOT met")
+        )
+    for r in results:
+        if r.name in ("home", "topic page"):
+            lines.append(
+                f"- p99 < {TARGET_P99_MS:.0f} ms for cached {r.name}: {r.p99_ms:.1f} ms — "
+                + ("met" if r.p99_ms < TARGET_P99_MS else "NOT met")
+            )
+    for name, size in sizes.items():
+        if name.startswith("admin"):
+            continue
+        kb = size["total"] / 1024
+        lines.append(
+            f"- {name} ≤ {TARGET_PAGE_KB:.0f} KB compressed: {kb:.1f} KB — "
+            + ("met" if kb <= TARGET_PAGE_KB else "NOT met")
+        )
+    return lines
+
+
+def run_companion_benchmarks() -> list[str]:
+    sections = []
+    for script in ("slots_bench.py", "notifications_throughput.py"):
+        path = BENCH_DIR / script
+        if not path.exists():
+            continue
+        log(f"running bench/{script}")
+        out = subprocess.run(
+            [PYTHON, str(path)],
+            cwd=ROOT,
+            env=bench_env(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        text = (out.stdout.strip() or out.stderr.strip())[-4000:]
+        print(text)
+        status = "" if out.returncode == 0 else f" (exit status {out.returncode})"
+        sections += [f"### bench/{script}{status}", "", "```", text, "```", ""]
+    return sections
+
+
+def write_results(started, table, verdicts, notes, sizes, extra) -> None:
+    size_lines = [
+        f"- {name}: HTML {s['html'] / 1024:.1f} KB"
+        + ("" if s["html_gzip_by_server"] else " (gzip level 6, as a front proxy would send it)")
+        + f" + {s['asset_count']} CSS/JS files {s['assets'] / 1024:.1f} KB (gzip from whitenoise)"
+        for name, s in sizes.items()
+    ]
+    text = [
+        "# Benchmark results",
+        "",
+        f"Measured {started:%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py).",
+        "",
+        "## Machine",
+        *machine_description(),
+        "",
+        "## Requests",
+        *table,
+        "",
+        "## Targets",
+        *verdicts,
+        *notes,
+        "",
+        "## Transfer sizes",
+        *size_lines,
+        "",
+    ]
+    if extra:
+        text += ["## Other benchmarks", "", *extra]
+    RESULTS.write_text("\n".join(text) + "\n")
+
+
+if __name__ == "__main__":
+    if "--inside-django" in sys.argv:
+        inside_django()
+    else:
+        sys.exit(main())
