@@ -1,0 +1,86 @@
+"""Admin for the audit trail: read-only for everyone, visible to holders of view_auditentry.
+
+Only the "Clinic admin" role holds `staff.view_auditentry` (superusers too). Nobody, not
+even a superuser, can add, change or delete an entry here.
+"""
+
+import json
+
+from django.contrib import admin
+from django.contrib.admin.options import ActionLocation
+from django.utils.html import format_html, format_html_join
+
+from staff.models import AuditEntry
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ("at", "username", "action", "content_type", "object_link", "ip_address")
+    list_filter = ("action", "user", "content_type", "at")
+    search_fields = ("=object_id", "object_repr", "username", "detail")
+    search_help_text = "Exact object id, or words in the object's name, the user or the detail."
+    date_hierarchy = "at"
+    list_select_related = ("content_type", "user")
+    list_per_page = 100
+    show_full_result_count = False
+    fields = (
+        "at",
+        "username",
+        "user",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "ip_address",
+        "changes_table",
+        "detail",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        return {}
+
+    @admin.display(description="object", ordering="object_repr")
+    def object_link(self, entry):
+        if not entry.content_type_id:
+            return entry.object_repr or entry.detail
+        query = f"?content_type__id__exact={entry.content_type_id}&object_id={entry.object_id}"
+        return format_html(
+            '<a href="{}" title="All entries for this object">{}</a>',
+            query,
+            entry.object_repr or entry.object_id,
+        )
+
+    @admin.display(description="changes")
+    def changes_table(self, entry):
+        if not entry.changes:
+            return "—"
+        rows = []
+        for name, pair in entry.changes.items():
+            if isinstance(pair, list) and len(pair) == 2:
+                rows.append((name, _show(pair[0]), _show(pair[1])))
+            else:
+                rows.append((name, "", _show(pair)))
+        return format_html(
+            '<table class="staff-changes"><thead><tr><th scope="col">field</th>'
+            '<th scope="col">from</th><th scope="col">to</th></tr></thead><tbody>{}</tbody>'
+            "</table>",
+            format_html_join("", "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+
+def _show(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,106 @@
+"""The clinic's admin site: password, then (when required) a TOTP second factor.
+
+`has_permission` also asks `request.user.is_verified()` (django-otp) whenever
+settings.STAFF_REQUIRE_2FA is on, so no admin page opens on a password alone. A signed-in
+but unverified staff member is sent to the second-factor page, or to enrolment if they
+have no device yet.
+"""
+
+from functools import update_wrapper
+from urllib.parse import urlencode
+
+from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+
+from staff.two_factor import two_factor_required
+
+
+class ClinicAdminSite(admin.AdminSite):
+    site_header = "Clinic staff"
+    site_title = "Clinic staff"
+    index_title = "Today"
+    index_template = "admin/clinic_index.html"
+
+    # --- access ----------------------------------------------------------------------
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        if two_factor_required():
+            return request.user.is_verified()
+        return True
+
+    def needs_second_factor(self, request) -> bool:
+        user = request.user
+        return (
+            user.is_authenticated
+            and user.is_active
+            and user.is_staff
+            and two_factor_required()
+            and not user.is_verified()
+        )
+
+    def login(self, request, extra_context=None):
+        if request.method == "GET" and self.needs_second_factor(request):
+            return self._redirect_to_second_factor(request)
+        response = super().login(request, extra_context)
+        if request.method == "POST" and self.needs_second_factor(request):
+            return self._redirect_to_second_factor(request)
+        return response
+
+    def _redirect_to_second_factor(self, request):
+        target = reverse("admin:staff_two_factor", current_app=self.name)
+        next_url = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            target += "?" + urlencode({REDIRECT_FIELD_NAME: next_url})
+        return HttpResponseRedirect(target)
+
+    def signed_in_view(self, view):
+        """Wrap a view that needs a signed-in, active staff member (second factor or not)."""
+
+        def inner(request, *args, **kwargs):
+            user = request.user
+            if not (user.is_authenticated and user.is_active and user.is_staff):
+                login_url = reverse("admin:login", current_app=self.name)
+                query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+                return HttpResponseRedirect(f"{login_url}?{query}")
+            request.current_app = self.name
+            return view(request, *args, **kwargs)
+
+        return update_wrapper(never_cache(csrf_protect(inner)), view)
+
+    # --- pages -----------------------------------------------------------------------
+    def get_urls(self):
+        from staff import views
+
+        own = [
+            path(
+                "two-factor/",
+                self.signed_in_view(views.two_factor_verify),
+                name="staff_two_factor",
+            ),
+            path(
+                "two-factor/setup/",
+                self.signed_in_view(views.two_factor_setup),
+                name="staff_two_factor_setup",
+            ),
+            path(
+                "two-factor/backup-codes/",
+                self.admin_view(views.backup_codes),
+                name="staff_backup_codes",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def index(self, request, extra_context=None):
+        from staff.selectors import dashboard
+
+        context = {"dashboard": dashboard(user=request.user)}
+        context.update(extra_context or {})
+        return super().index(request, context)
