@@ -1,7 +1,22 @@
-"""Content the clinic's staff edit in Django admin."""
+"""Content the clinic's staff edit in Django admin.
 
+A `Page` owns ordered children (sections, FAQ entries, key takeaways, resources, links to
+related pages) and, on the "how many sessions" page, a `TreatmentJourney`. Markdown is turned
+into sanitized HTML once, when it is saved, never per request. Every save of anything on this
+module bumps the public page cache generation (see `pages.cache`).
+"""
+
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .markdown_render import render_markdown
 
 DEFAULT_CRISIS_TEXT = (
     "In an emergency call 911. Thinking about suicide or in crisis? Call or text 988. "
@@ -59,3 +74,430 @@ class SiteSettings(models.Model):
             obj, _ = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, obj, timeout=300)
         return obj
+
+    @property
+    def phone_href(self) -> str:
+        """The phone number as a `tel:` link target (digits and a leading +1)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if len(digits) == 10:
+            digits = "1" + digits
+        return f"tel:+{digits}" if digits else ""
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Pages the public may see: published, with a publish time that has arrived."""
+        return self.filter(status=Page.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def review_overdue(self, *, today=None):
+        """Pages that need a medical review and were never reviewed or are past due."""
+        today = today or timezone.localdate()
+        return self.filter(needs_medical_review=True).filter(
+            Q(last_reviewed_on__isnull=True)
+            | Q(next_review_due__isnull=True)
+            | Q(next_review_due__lt=today)
+        )
+
+
+class Page(models.Model):
+    """One public page of educational content: the home page, a topic, or the privacy notice."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Kind(models.TextChoices):
+        HOME = "home", "Home page"
+        TOPIC = "topic", "Topic page"
+        PRIVACY = "privacy", "Privacy notice"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
+    title = models.CharField(max_length=160, help_text="The page's main heading (its h1).")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The web address: /<slug>/. The home page is always served at /.",
+    )
+    nav_label = models.CharField(
+        max_length=40, blank=True, help_text="Short name for the menu; the title if empty."
+    )
+    lede = models.TextField(
+        blank=True, help_text="One or two plain sentences shown under the heading."
+    )
+    nav_order = models.PositiveIntegerField(default=100, help_text="Lower numbers come first.")
+    show_in_nav = models.BooleanField(default=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set automatically when first published; a future time schedules it.",
+    )
+    seo_title = models.CharField(
+        max_length=70, blank=True, help_text="For search results; the title if empty."
+    )
+    meta_description = models.CharField(
+        max_length=170, blank=True, help_text="One sentence for search results and sharing."
+    )
+    needs_medical_review = models.BooleanField(
+        default=True, help_text="Clinical content must be reviewed by a licensed clinician."
+    )
+    last_reviewed_on = models.DateField("last medically reviewed", null=True, blank=True)
+    reviewer_name = models.CharField(max_length=120, blank=True)
+    reviewer_credentials = models.CharField(
+        max_length=120, blank=True, help_text="For example: MD, board-certified psychiatrist."
+    )
+    next_review_due = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["nav_order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"], condition=Q(kind="home"), name="pages_one_home_page"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.reviewer_name and not self.last_reviewed_on:
+            errors["last_reviewed_on"] = "Give the date of the review."
+        if self.last_reviewed_on and not self.reviewer_name:
+            errors["reviewer_name"] = "Give the name of the clinician who reviewed the page."
+        if (
+            self.last_reviewed_on
+            and self.next_review_due
+            and self.next_review_due < self.last_reviewed_on
+        ):
+            errors["next_review_due"] = "The next review must come after the last one."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        if self.kind == self.Kind.HOME:
+            return reverse("pages:home")
+        return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    @property
+    def menu_label(self) -> str:
+        return self.nav_label or self.title
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_reviewed(self) -> bool:
+        return bool(self.last_reviewed_on and self.reviewer_name)
+
+    @property
+    def review_overdue(self) -> bool:
+        if not self.needs_medical_review:
+            return False
+        return (
+            not self.is_reviewed
+            or self.next_review_due is None
+            or self.next_review_due < timezone.localdate()
+        )
+
+    def touch(self) -> None:
+        """Mark the page as changed when one of its children changes (lastmod, ETag)."""
+        Page.objects.filter(pk=self.pk).update(updated_at=timezone.now())
+
+
+class PageChild(models.Model):
+    """Common parts of everything ordered inside a page."""
+
+    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Page(pk=self.page_id).touch()
+
+    def delete(self, *args, **kwargs):
+        page_id = self.page_id
+        result = super().delete(*args, **kwargs)
+        Page(pk=page_id).touch()
+        return result
+
+
+class Section(PageChild):
+    """A headed block of a page. Its heading becomes an entry in the table of contents."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(max_length=160)
+    anchor = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text="The #link for the table of contents; made from the heading if empty.",
+    )
+    body_markdown = models.TextField(
+        "body", help_text="Markdown: **bold**, *italic*, - lists, [links](https://...)."
+    )
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta(PageChild.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "anchor"], name="pages_section_unique_anchor_per_page"
+            )
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        if not self.anchor:
+            self.anchor = self._free_anchor(slugify(self.heading)[:70] or "section")
+        self.body_html = render_markdown(self.body_markdown)
+        super().save(*args, **kwargs)
+
+    def _free_anchor(self, base: str) -> str:
+        taken = set(
+            Section.objects.filter(page_id=self.page_id)
+            .exclude(pk=self.pk)
+            .values_list("anchor", flat=True)
+        )
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        return anchor
+
+
+class FAQEntry(PageChild):
+    """A question and its answer; a page with entries also publishes FAQPage structured data."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=200)
+    answer_markdown = models.TextField("answer")
+    answer_html = models.TextField(editable=False, blank=True)
+
+    class Meta(PageChild.Meta):
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer_markdown)
+        super().save(*args, **kwargs)
+
+
+class Takeaway(PageChild):
+    """One short key point, shown as a list near the top of a page."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="takeaways")
+    text = models.CharField(max_length=300)
+
+    class Meta(PageChild.Meta):
+        verbose_name = "key takeaway"
+
+    def __str__(self):
+        return self.text
+
+
+class Resource(PageChild):
+    """A citation or helpful link. Only real, checkable sources belong here."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="resources")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField("publisher or journal", max_length=200, blank=True)
+    year = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    url = models.URLField(max_length=500, blank=True)
+
+    class Meta(PageChild.Meta):
+        verbose_name = "resource or citation"
+        verbose_name_plural = "resources and citations"
+
+    def __str__(self):
+        return self.title
+
+
+class PageRelation(PageChild):
+    """A link from one page to another under "Related pages"."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="relations")
+    related_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+
+    class Meta(PageChild.Meta):
+        verbose_name = "related page"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "related_page"], name="pages_relation_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(page=models.F("related_page")), name="pages_relation_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} → {self.related_page_id}"
+
+
+class TreatmentJourney(models.Model):
+    """The numbers behind the treatment-journey picture on the "how many sessions" page."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="journey")
+    preparation_min = models.PositiveSmallIntegerField(default=2)
+    preparation_max = models.PositiveSmallIntegerField(default=3)
+    integration_min = models.PositiveSmallIntegerField(
+        default=1, help_text="Integration sessions after each medicine session, at least."
+    )
+    cycles_min = models.PositiveSmallIntegerField(
+        "medicine sessions (fewest)", default=2, validators=[MinValueValidator(1)]
+    )
+    cycles_max = models.PositiveSmallIntegerField("medicine sessions (most)", default=8)
+    months_min = models.PositiveSmallIntegerField(default=6)
+    months_max = models.PositiveSmallIntegerField(default=8)
+    total_min = models.PositiveSmallIntegerField("appointments in all (fewest)", default=5)
+    total_max = models.PositiveSmallIntegerField("appointments in all (most)", default=20)
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        default="Every plan is personal and is reviewed with you as you go.",
+    )
+
+    def __str__(self):
+        return "Treatment journey"
+
+    def clean(self):
+        errors = {}
+        for low, high in (
+            ("preparation_min", "preparation_max"),
+            ("cycles_min", "cycles_max"),
+            ("months_min", "months_max"),
+            ("total_min", "total_max"),
+        ):
+            if getattr(self, low) is not None and getattr(self, high) is not None:
+                if getattr(self, low) > getattr(self, high):
+                    errors[high] = "Must be at least the smallest number."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Page(pk=self.page_id).touch()
+
+    @staticmethod
+    def span(low: int, high: int) -> str:
+        """ "2 to 3" or "1" when both ends agree."""
+        return str(low) if low == high else f"{low} to {high}"
+
+    @property
+    def preparation_span(self) -> str:
+        return self.span(self.preparation_min, self.preparation_max)
+
+    @property
+    def cycles_span(self) -> str:
+        return self.span(self.cycles_min, self.cycles_max)
+
+    @property
+    def months_span(self) -> str:
+        return self.span(self.months_min, self.months_max)
+
+    @property
+    def total_span(self) -> str:
+        return self.span(self.total_min, self.total_max)
+
+    @property
+    def preparation_dots(self) -> list[bool]:
+        """One entry per possible preparation session; False marks the optional ones."""
+        return [i < self.preparation_min for i in range(self.preparation_max)]
+
+    @property
+    def integration_dots(self) -> list[bool]:
+        """The required integration sessions, then one optional extra."""
+        return [True] * self.integration_min + [False]
+
+    @property
+    def summary(self) -> str:
+        """The whole picture in one sentence (its text equivalent)."""
+        return (
+            f"Each round has {self.preparation_span} preparation sessions, then one medicine "
+            f"session, then at least {self.integration_min} integration "
+            f"session{'s' if self.integration_min != 1 else ''}. Most couples have "
+            f"{self.cycles_span} medicine sessions over {self.months_span} months: "
+            f"{self.total_span} appointments in all."
+        )
+
+
+class Testimonial(models.Model):
+    """A couple's words, shown only with recorded consent and only when published."""
+
+    quote = models.TextField()
+    attribution = models.CharField(
+        max_length=60, help_text="Initials or a first name only, never a full name."
+    )
+    consent_date = models.DateField(
+        null=True, blank=True, help_text="When the couple agreed in writing to be quoted."
+    )
+    is_published = models.BooleanField("published", default=False)
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(consent_date__isnull=False),
+                name="pages_testimonial_published_needs_consent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.attribution}: {self.quote[:40]}"
+
+    def clean(self):
+        if self.is_published and not self.consent_date:
+            raise ValidationError(
+                {"consent_date": "Record the date of consent before publishing a testimonial."}
+            )
+
+
+class PageRevision(models.Model):
+    """A snapshot of a page and its children after a save in admin: who, when, what changed."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
+    created_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    summary = models.CharField(max_length=500, help_text="What changed, in words.")
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.page} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SeededItem(models.Model):
+    """Remembers which starter content was created, so a re-run never recreates or edits it."""
+
+    key = models.CharField(max_length=100, unique=True)
+    seeded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key

@@ -1,5 +1,136 @@
-from django.shortcuts import render
+"""Public pages (cached, identical for everyone), sitemap.xml and robots.txt."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .cache import CachedPage, cached_page_get, cached_page_set
+from .models import Page, SiteSettings
+from .structured_data import clinic_data, faq_page_data, ld_json, medical_web_page_data
 
 
+def page_context(*, page: Page | None, site_settings: SiteSettings, preview: bool = False):
+    """Everything the page templates need. Deliberately request-free: the HTML is shared."""
+    site_url = settings.SITE_URL
+    content = (
+        selectors.page_content(page=page, with_testimonials=page.kind == Page.Kind.HOME)
+        if page
+        else selectors.PageContent()
+    )
+    canonical_url = site_url + (page.get_absolute_url() if page else "/")
+    description = (
+        (page.meta_description or page.lede)
+        if page
+        else f"Ketamine-assisted couples therapy in {site_settings.area_served}."
+    )
+    structured = [clinic_data(site_settings=site_settings, site_url=site_url)]
+    if page:
+        structured.append(
+            medical_web_page_data(
+                page=page, description=description, canonical_url=canonical_url, site_url=site_url
+            )
+        )
+        faq = faq_page_data(faqs=content.faqs, canonical_url=canonical_url)
+        if faq:
+            structured.append(faq)
+    index = selectors.published_page_index()
+    return {
+        "page": page,
+        "content": content,
+        "journey": selectors.page_journey(page) if page else None,
+        "site_settings": site_settings,
+        "site_url": site_url,
+        "canonical_url": canonical_url,
+        "page_title": (page.seo_title or page.title) if page else site_settings.clinic_name,
+        "meta_description": description,
+        "json_ld": [ld_json(data) for data in structured],
+        "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],
+        "preview": preview,
+    }
+
+
+def render_page_html(*, page: Page | None, preview: bool = False) -> str:
+    site_settings = SiteSettings.load()
+    template = (
+        "pages/home.html" if page is None or page.kind == Page.Kind.HOME else "pages/page.html"
+    )
+    # No request is passed: no CSRF token, CSP nonce, message or user name can get in.
+    return render_to_string(
+        template, page_context(page=page, site_settings=site_settings, preview=preview)
+    )
+
+
+def _cached_response(request, entry: CachedPage) -> HttpResponse:
+    last_modified = int(entry.last_modified.timestamp())
+    response = get_conditional_response(request, etag=entry.etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(entry.html)
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Shared caches may keep it, but must check back (cheap: a 304) so edits show at once.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+def _serve(request, *, cache_name: str, load, allow_empty: bool = False) -> HttpResponse:
+    entry = cached_page_get(cache_name)
+    if entry is None:
+        page = load()
+        if page is None and not allow_empty:
+            raise Http404("No such page")
+        html = render_page_html(page=page)
+        changed = [SiteSettings.load().updated_at] + ([page.updated_at] if page else [])
+        entry = cached_page_set(cache_name, html=html, last_modified=max(changed))
+    return _cached_response(request, entry)
+
+
+@require_safe
 def home(request):
-    return render(request, "pages/home.html")
+    # Before any content is seeded the home page still works, with the clinic's facts only.
+    return _serve(
+        request,
+        cache_name="home",
+        load=lambda: selectors.published_page_get(home=True),
+        allow_empty=True,
+    )
+
+
+@require_safe
+def page_detail(request, slug: str):
+    return _serve(
+        request, cache_name=f"slug:{slug}", load=lambda: selectors.published_page_get(slug=slug)
+    )
+
+
+def preview_response(page: Page) -> HttpResponse:
+    """A staff preview of any page, drafts included: never cached, never indexed."""
+    response = HttpResponse(render_page_html(page=page, preview=True))
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_safe
+def sitemap_xml(request):
+    pages = Page.objects.published().only("id", "kind", "slug", "updated_at")
+    xml = render_to_string(
+        "pages/sitemap.xml", {"site_url": settings.SITE_URL, "pages": list(pages)}
+    )
+    return HttpResponse(xml, content_type="application/xml; charset=utf-8")
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        # Forms and private links: nothing there for a search engine.
+        "Disallow: /inquiry/",
+        "Disallow: /book/",
+        "Disallow: /notifications/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,279 @@
+"""Django admin for the website content: pages with ordered children, previews, revisions."""
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .models import (
+    FAQEntry,
+    Page,
+    PageRelation,
+    PageRevision,
+    Resource,
+    Section,
+    SiteSettings,
+    Takeaway,
+    Testimonial,
+    TreatmentJourney,
+)
+from .services import page_revert, page_revision_create
+from .views import preview_response
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    fieldsets = (
+        ("Clinic", {"fields": ("clinic_name", "short_name", "phone", "area_served", "hours")}),
+        ("Shown on every page", {"fields": ("address", "insurance_note",
+                                            "confidentiality_statement", "crisis_strip_text")}),
+    )  # fmt: skip
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        settings_row = SiteSettings.load()
+        return HttpResponseRedirect(
+            reverse("admin:pages_sitesettings_change", args=[settings_row.pk])
+        )
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+    fields = ("position", "heading", "anchor", "body_markdown")
+
+
+class FAQInline(admin.StackedInline):
+    model = FAQEntry
+    extra = 0
+    fields = ("position", "question", "answer_markdown")
+
+
+class TakeawayInline(admin.TabularInline):
+    model = Takeaway
+    extra = 0
+    fields = ("position", "text")
+
+
+class ResourceInline(admin.TabularInline):
+    model = Resource
+    extra = 0
+    fields = ("position", "title", "publisher", "year", "url")
+
+
+class RelationInline(admin.TabularInline):
+    model = PageRelation
+    fk_name = "page"
+    extra = 0
+    fields = ("position", "related_page")
+
+
+class JourneyInline(admin.StackedInline):
+    model = TreatmentJourney
+    extra = 0
+    max_num = 1
+    fields = (
+        ("preparation_min", "preparation_max"),
+        "integration_min",
+        ("cycles_min", "cycles_max"),
+        ("months_min", "months_max"),
+        ("total_min", "total_max"),
+        "note",
+    )
+
+
+class MedicalReviewFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("overdue", "Overdue or never reviewed"),
+            ("due_soon", "Due within 30 days"),
+            ("current", "Up to date"),
+        )
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        overdue = queryset.review_overdue(today=today)
+        if self.value() == "overdue":
+            return overdue
+        if self.value() == "due_soon":
+            return queryset.filter(
+                needs_medical_review=True,
+                next_review_due__gte=today,
+                next_review_due__lte=today + timedelta(days=30),
+            ).exclude(pk__in=overdue.values("pk"))
+        if self.value() == "current":
+            return queryset.filter(needs_medical_review=True).exclude(pk__in=overdue.values("pk"))
+        return queryset
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "status", "published_at", "nav_order", "review_state",
+                    "next_review_due", "updated_at")  # fmt: skip
+    list_filter = (MedicalReviewFilter, "status", "kind")
+    search_fields = ("title", "slug")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("staff_links", "created_at", "updated_at")
+    inlines = (TakeawayInline, SectionInline, FAQInline, ResourceInline, RelationInline,
+               JourneyInline)  # fmt: skip
+    actions = ("publish_pages", "unpublish_pages")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "lede", "staff_links")}),
+        ("Publishing", {"fields": ("status", "published_at", "nav_label", "nav_order",
+                                   "show_in_nav")}),
+        ("Search engines and sharing", {"fields": ("seo_title", "meta_description")}),
+        ("Medical review", {"fields": ("needs_medical_review", "last_reviewed_on",
+                                       "reviewer_name", "reviewer_credentials",
+                                       "next_review_due")}),
+        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )  # fmt: skip
+
+    @admin.display(description="medical review")
+    def review_state(self, page):
+        if not page.needs_medical_review:
+            return "not needed"
+        if not page.is_reviewed:
+            return "never reviewed"
+        return "OVERDUE" if page.review_overdue else "up to date"
+
+    @admin.display(description="preview and history")
+    def staff_links(self, page):
+        if not page.pk:
+            return "Save the page first."
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Preview this version</a> · '
+            '<a href="{}">Revision history</a>',
+            reverse("admin:pages_page_preview", args=[page.pk]),
+            reverse("admin:pages_page_revisions", args=[page.pk]),
+        )
+
+    def view_on_site(self, page):
+        # Drafts have no public address yet: "view on site" opens the staff preview instead.
+        if page.is_public:
+            return page.get_absolute_url()
+        return reverse("admin:pages_page_preview", args=[page.pk])
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:page_id>/preview/", wrap(self.preview_view), name="pages_page_preview"),
+            path(
+                "<int:page_id>/revisions/",
+                wrap(self.revisions_view),
+                name="pages_page_revisions",
+            ),
+            path(
+                "<int:page_id>/revisions/<int:revision_id>/revert/",
+                wrap(self.revert_view),
+                name="pages_page_revert",
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the inlines are saved, so the snapshot holds the whole page.
+        page_revision_create(page=form.instance, user=request.user)
+
+    @admin.action(description="Publish the selected pages")
+    def publish_pages(self, request, queryset):
+        for page in queryset:
+            page.status = Page.Status.PUBLISHED
+            page.save()
+            page_revision_create(page=page, user=request.user, summary="Published.")
+        self.message_user(request, f"Published {queryset.count()} page(s).")
+
+    @admin.action(description="Unpublish the selected pages (back to draft)")
+    def unpublish_pages(self, request, queryset):
+        for page in queryset:
+            page.status = Page.Status.DRAFT
+            page.save()
+            page_revision_create(page=page, user=request.user, summary="Unpublished.")
+        self.message_user(request, f"Moved {queryset.count()} page(s) back to draft.")
+
+    def _page_or_403(self, request, page_id):
+        page = get_object_or_404(Page, pk=page_id)
+        if not self.has_view_permission(request, page):
+            raise PermissionDenied
+        return page
+
+    def preview_view(self, request, page_id):
+        page = self._page_or_403(request, page_id)
+        return preview_response(Page.objects.select_related("journey").get(pk=page.pk))
+
+    def revisions_view(self, request, page_id):
+        page = self._page_or_403(request, page_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "page_obj": page,
+            "title": f"Revision history: {page}",
+            "revisions": page.revisions.select_related("user"),
+            "can_revert": self.has_change_permission(request, page),
+        }
+        return TemplateResponse(request, "pages/admin/revisions.html", context)
+
+    def revert_view(self, request, page_id, revision_id):
+        page = self._page_or_403(request, page_id)
+        if not self.has_change_permission(request, page):
+            raise PermissionDenied
+        revision = get_object_or_404(PageRevision, pk=revision_id, page=page)
+        if request.method == "POST":
+            try:
+                page_revert(revision=revision, user=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request, "Could not revert: " + "; ".join(error.messages), messages.ERROR
+                )
+            else:
+                self.message_user(request, "The page is back to the chosen version.")
+            return HttpResponseRedirect(reverse("admin:pages_page_change", args=[page.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "page_obj": page,
+            "revision": revision,
+            "title": "Revert this page?",
+        }
+        return TemplateResponse(request, "pages/admin/revert_confirm.html", context)
+
+
+@admin.register(PageRevision)
+class PageRevisionAdmin(admin.ModelAdmin):
+    list_display = ("page", "created_at", "user", "summary")
+    list_filter = ("page",)
+    readonly_fields = ("page", "created_at", "user", "summary", "snapshot")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Testimonial)
+class TestimonialAdmin(admin.ModelAdmin):
+    list_display = ("attribution", "short_quote", "consent_date", "is_published", "position")
+    list_editable = ("is_published", "position")
+    list_filter = ("is_published",)
+
+    @admin.display(description="quote")
+    def short_quote(self, testimonial):
+        return testimonial.quote[:80]

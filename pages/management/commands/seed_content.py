@@ -1,0 +1,19 @@
+"""Load the starter pages. Idempotent: re-running never overwrites or recreates staff edits."""
+
+from django.core.management.base import BaseCommand
+
+from pages.models import SiteSettings
+from pages.services import starter_content_seed
+from pages.starter_content import PAGES, RESOURCES
+
+
+class Command(BaseCommand):
+    help = "Create the starter website pages that have never been created before."
+
+    def handle(self, *args, **options):
+        SiteSettings.load()  # the clinic's facts, with their defaults, exist from the start
+        created = starter_content_seed(pages=PAGES, resources=RESOURCES)
+        if created:
+            self.stdout.write(f"Starter content: created {len(created)} page(s).")
+        else:
+            self.stdout.write("Starter content: nothing to do (already loaded).")

@@ -1,0 +1,196 @@
+"""Reads for the public pages, shaped so that a page costs a fixed number of queries.
+
+An uncached page costs at most four: SiteSettings, the index of published pages (menu,
+related links, footer links), the page itself with its treatment journey, and one UNION query
+for all of its children. The first two are cached across pages; see `pages.cache`.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import CharField, F, IntegerField, TextField, Value
+from django.db.models.functions import Cast
+
+from .cache import generation_key, page_cache_seconds
+from .models import (
+    FAQEntry,
+    Page,
+    PageRelation,
+    Resource,
+    Section,
+    Takeaway,
+    Testimonial,
+    TreatmentJourney,
+)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """What other pages need to know about a published page to link to it."""
+
+    id: int
+    kind: str
+    title: str
+    menu_label: str
+    url: str
+    lede: str
+    show_in_nav: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SectionView:
+    heading: str
+    anchor: str
+    body_html: str
+
+
+@dataclass(frozen=True)
+class FAQView:
+    question: str
+    answer_html: str
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    title: str
+    publisher: str
+    year: int | None
+    url: str
+
+
+@dataclass(frozen=True)
+class TestimonialView:
+    quote: str
+    attribution: str
+
+
+@dataclass
+class PageContent:
+    sections: list[SectionView] = field(default_factory=list)
+    faqs: list[FAQView] = field(default_factory=list)
+    takeaways: list[str] = field(default_factory=list)
+    resources: list[ResourceView] = field(default_factory=list)
+    related: list[PageLink] = field(default_factory=list)
+    testimonials: list[TestimonialView] = field(default_factory=list)
+
+
+def published_page_index() -> list[PageLink]:
+    """Every published page in menu order (one query, then cached for this generation)."""
+    key = generation_key("index")
+    index = cache.get(key)
+    if index is None:
+        index = [
+            PageLink(
+                id=page.id,
+                kind=page.kind,
+                title=page.title,
+                menu_label=page.menu_label,
+                url=page.get_absolute_url(),
+                lede=page.lede,
+                show_in_nav=page.show_in_nav,
+                updated_at=page.updated_at,
+            )
+            for page in Page.objects.published().only(
+                "id", "kind", "title", "nav_label", "slug", "lede", "show_in_nav", "updated_at"
+            )
+        ]
+        cache.set(key, index, timeout=page_cache_seconds())
+    return index
+
+
+def nav_links() -> list[PageLink]:
+    return [
+        link for link in published_page_index() if link.show_in_nav and link.kind == Page.Kind.TOPIC
+    ]
+
+
+def privacy_link() -> PageLink | None:
+    return next((link for link in published_page_index() if link.kind == Page.Kind.PRIVACY), None)
+
+
+def published_page_get(*, slug: str | None = None, home: bool = False) -> Page | None:
+    """The published page at `slug` (or the home page) with its journey, in one query."""
+    pages = Page.objects.published().select_related("journey")
+    if home:
+        return pages.filter(kind=Page.Kind.HOME).first()
+    # The home page lives at / only, never under its slug.
+    return pages.filter(slug=slug).exclude(kind=Page.Kind.HOME).first()
+
+
+def draft_page_get(*, page_id: int) -> Page | None:
+    """Any page, published or not, for a staff preview."""
+    return Page.objects.select_related("journey").filter(pk=page_id).first()
+
+
+def page_journey(page: Page) -> TreatmentJourney | None:
+    try:
+        return page.journey
+    except TreatmentJourney.DoesNotExist:
+        return None
+
+
+_COLUMNS = ("c_kind", "c_position", "c_id", "c_a", "c_b", "c_c", "c_d", "c_n")
+
+
+def _text(value: str = ""):
+    return Value(value, output_field=CharField())
+
+
+def _rows(queryset, kind: str, *, a, b=None, c=None, d=None, n=None):
+    return (
+        queryset.order_by()
+        .annotate(
+            c_kind=_text(kind),
+            c_position=F("position"),
+            c_id=F("id"),
+            c_a=Cast(a, TextField()),
+            c_b=Cast(b if b is not None else _text(), TextField()),
+            c_c=Cast(c if c is not None else _text(), TextField()),
+            c_d=Cast(d if d is not None else _text(), TextField()),
+            c_n=Cast(n if n is not None else Value(None), IntegerField()),
+        )
+        .values_list(*_COLUMNS)
+    )
+
+
+def page_content(*, page: Page, with_testimonials: bool = False) -> PageContent:
+    """All children of `page` in ONE query (a UNION over the child tables)."""
+    parts = [
+        _rows(Section.objects.filter(page=page), "section", a=F("heading"), b=F("body_html"),
+              c=F("anchor")),
+        _rows(FAQEntry.objects.filter(page=page), "faq", a=F("question"), b=F("answer_html")),
+        _rows(Takeaway.objects.filter(page=page), "takeaway", a=F("text")),
+        _rows(Resource.objects.filter(page=page), "resource", a=F("title"), c=F("publisher"),
+              d=F("url"), n=F("year")),
+        _rows(PageRelation.objects.filter(page=page), "related", a=_text(),
+              n=F("related_page_id")),
+    ]  # fmt: skip
+    if with_testimonials:
+        parts.append(
+            _rows(
+                Testimonial.objects.filter(is_published=True, consent_date__isnull=False),
+                "testimonial",
+                a=F("quote"),
+                c=F("attribution"),
+            )
+        )
+    rows = sorted(parts[0].union(*parts[1:], all=True).order_by(), key=lambda row: (row[1], row[2]))
+
+    content = PageContent()
+    index = {link.id: link for link in published_page_index()}
+    for kind, _position, _id, a, b, c, d, n in rows:
+        if kind == "section":
+            content.sections.append(SectionView(heading=a, anchor=c, body_html=b))
+        elif kind == "faq":
+            content.faqs.append(FAQView(question=a, answer_html=b))
+        elif kind == "takeaway":
+            content.takeaways.append(a)
+        elif kind == "resource":
+            content.resources.append(ResourceView(title=a, publisher=c, year=n, url=d))
+        elif kind == "related" and n in index:
+            content.related.append(index[n])
+        elif kind == "testimonial":
+            content.testimonials.append(TestimonialView(quote=a, attribution=c))
+    return content

@@ -1,0 +1,178 @@
+"""Writes for page content: revision snapshots and reverting to one."""
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+
+from .models import (
+    FAQEntry,
+    Page,
+    PageRelation,
+    PageRevision,
+    Resource,
+    Section,
+    Takeaway,
+    TreatmentJourney,
+)
+
+# (snapshot key, model, label used in "what changed")
+CHILDREN = (
+    ("sections", Section, "sections"),
+    ("faqs", FAQEntry, "FAQ entries"),
+    ("takeaways", Takeaway, "key takeaways"),
+    ("resources", Resource, "resources"),
+    ("relations", PageRelation, "related pages"),
+)
+_SKIP_FIELDS = {"id", "page", "created_at", "updated_at"}
+
+
+def _editable_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in _SKIP_FIELDS and f.editable and not f.primary_key
+    ]
+
+
+def _row(obj) -> dict:
+    encoder = DjangoJSONEncoder()
+    row = {}
+    for f in _editable_fields(type(obj)):
+        value = f.value_from_object(obj)
+        row[f.attname] = (
+            value if isinstance(value, str | int | bool | None) else encoder.default(value)
+        )
+    return row
+
+
+def _restore(model, row: dict) -> dict:
+    fields = {f.attname: f for f in _editable_fields(model)}
+    return {name: fields[name].to_python(value) for name, value in row.items() if name in fields}
+
+
+def page_snapshot(*, page: Page) -> dict:
+    """Everything staff can edit on `page`, as JSON-ready data."""
+    snapshot = {"page": _row(page)}
+    for key, model, _label in CHILDREN:
+        snapshot[key] = [_row(child) for child in model.objects.filter(page=page)]
+    journey = TreatmentJourney.objects.filter(page=page).first()
+    snapshot["journey"] = _row(journey) if journey else None
+    return snapshot
+
+
+def _describe_changes(old: dict | None, new: dict) -> str:
+    if old is None:
+        return "First recorded version."
+    changed = [
+        Page._meta.get_field(name.removesuffix("_id")).verbose_name
+        for name in new["page"]
+        if old.get("page", {}).get(name) != new["page"][name]
+    ]
+    changed += [label for key, _m, label in CHILDREN if old.get(key) != new[key]]
+    if old.get("journey") != new["journey"]:
+        changed.append("treatment journey")
+    return ("Changed: " + ", ".join(changed) + ".") if changed else "Saved with no changes."
+
+
+def page_revision_create(*, page: Page, user=None, summary: str = "") -> PageRevision:
+    """Record the page as it is now, saying what changed since the last revision."""
+    snapshot = page_snapshot(page=page)
+    previous = page.revisions.order_by("-created_at", "-id").first()
+    return PageRevision.objects.create(
+        page=page,
+        user=user,
+        snapshot=snapshot,
+        summary=(summary or _describe_changes(previous.snapshot if previous else None, snapshot))[
+            :500
+        ],
+    )
+
+
+@transaction.atomic
+def page_revert(*, revision: PageRevision, user=None) -> PageRevision:
+    """Put the page and all its children back as they were in `revision`."""
+    page = Page.objects.select_for_update().get(pk=revision.page_id)
+    snapshot = revision.snapshot
+    for name, value in _restore(Page, snapshot["page"]).items():
+        setattr(page, name, value)
+    page.full_clean()  # e.g. another page has taken the slug since: refuse, change nothing
+    page.save()
+
+    existing_ids = set(Page.objects.values_list("id", flat=True))
+    for key, model, _label in CHILDREN:
+        model.objects.filter(page=page).delete()
+        for row in snapshot.get(key, []):
+            values = _restore(model, row)
+            if model is PageRelation and values.get("related_page_id") not in existing_ids:
+                continue  # the linked page has since been deleted
+            model(page=page, **values).save()
+
+    TreatmentJourney.objects.filter(page=page).delete()
+    if snapshot.get("journey"):
+        TreatmentJourney(page=page, **_restore(TreatmentJourney, snapshot["journey"])).save()
+
+    return page_revision_create(
+        page=page,
+        user=user,
+        summary=f"Reverted to the version saved {revision.created_at:%Y-%m-%d %H:%M} UTC "
+        f"(revision {revision.pk}).",
+    )
+
+
+@transaction.atomic
+def starter_content_seed(*, pages: list[dict], resources: dict) -> list[str]:
+    """Create the starter pages that were never created before; return their keys.
+
+    A page is skipped when its key was seeded before (even if staff later edited or deleted
+    it) or when a page with its slug (or a home page) already exists. Existing rows are never
+    changed.
+    """
+    from .models import SeededItem
+
+    created: dict[str, Page] = {}
+    for spec in pages:
+        if SeededItem.objects.filter(key=spec["key"]).exists():
+            continue
+        clash = Page.objects.filter(slug=spec["slug"])
+        if spec["kind"] == Page.Kind.HOME:
+            clash = clash | Page.objects.filter(kind=Page.Kind.HOME)
+        if not clash.exists():
+            created[spec["key"]] = _seed_page(spec, resources)
+        SeededItem.objects.create(key=spec["key"])
+
+    by_key = {spec["key"]: spec for spec in pages}
+    for key, page in created.items():
+        for position, related_key in enumerate(by_key[key].get("related", []), start=1):
+            target = Page.objects.filter(slug=by_key[related_key]["slug"]).first()
+            if target and target != page:
+                PageRelation.objects.create(page=page, related_page=target, position=position)
+        page_revision_create(page=page, summary="Starter content loaded.")
+    return list(created)
+
+
+def _seed_page(spec: dict, resources: dict) -> Page:
+    page = Page.objects.create(
+        kind=spec["kind"],
+        slug=spec["slug"],
+        title=spec["title"],
+        nav_label=spec.get("nav_label", ""),
+        nav_order=spec["nav_order"],
+        show_in_nav=spec.get("show_in_nav", True),
+        lede=spec.get("lede", ""),
+        seo_title=spec.get("seo_title", ""),
+        meta_description=spec.get("meta_description", ""),
+        needs_medical_review=spec.get("needs_medical_review", True),
+        status=Page.Status.PUBLISHED,
+    )
+    for position, text in enumerate(spec.get("takeaways", []), start=1):
+        Takeaway.objects.create(page=page, position=position, text=text)
+    for position, (heading, body) in enumerate(spec.get("sections", []), start=1):
+        Section.objects.create(page=page, position=position, heading=heading, body_markdown=body)
+    for position, (question, answer) in enumerate(spec.get("faqs", []), start=1):
+        FAQEntry.objects.create(
+            page=page, position=position, question=question, answer_markdown=answer
+        )
+    for position, resource_key in enumerate(spec.get("resources", []), start=1):
+        Resource.objects.create(page=page, position=position, **resources[resource_key])
+    if spec.get("journey"):
+        TreatmentJourney.objects.create(page=page)
+    return page

@@ -1,0 +1,40 @@
+"""Any change to public content makes every cached public page stale (see `pages.cache`)."""
+
+from django.db.models.signals import post_delete, post_save
+
+from .cache import content_changed
+from .models import (
+    FAQEntry,
+    Page,
+    PageRelation,
+    Resource,
+    Section,
+    SiteSettings,
+    Takeaway,
+    Testimonial,
+    TreatmentJourney,
+)
+
+CONTENT_MODELS = (
+    Page,
+    Section,
+    FAQEntry,
+    Takeaway,
+    Resource,
+    PageRelation,
+    TreatmentJourney,
+    Testimonial,
+    SiteSettings,
+)
+
+
+def _content_saved_or_deleted(sender, **kwargs):
+    content_changed()
+
+
+def connect() -> None:
+    for model in CONTENT_MODELS:
+        post_save.connect(_content_saved_or_deleted, sender=model, dispatch_uid=f"pages-{model}")
+        post_delete.connect(
+            _content_saved_or_deleted, sender=model, dispatch_uid=f"pages-del-{model}"
+        )

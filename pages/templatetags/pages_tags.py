@@ -1,0 +1,30 @@
+"""Template helpers for the site chrome (menu, footer links, clinic structured data)."""
+
+from django import template
+from django.conf import settings
+
+from pages import selectors
+from pages.structured_data import clinic_data, ld_json
+
+register = template.Library()
+
+
+@register.simple_tag
+def site_nav_links():
+    """Published topic pages for the main menu (cached; no query on a warm cache)."""
+    return selectors.nav_links()
+
+
+@register.simple_tag
+def privacy_notice_url() -> str:
+    link = selectors.privacy_link()
+    return link.url if link else "/privacy/"
+
+
+@register.simple_tag(takes_context=True)
+def clinic_json_ld(context):
+    """The MedicalClinic JSON-LD for pages that do not build their own list."""
+    site_settings = context.get("site_settings")
+    if site_settings is None:
+        return ""
+    return ld_json(clinic_data(site_settings=site_settings, site_url=settings.SITE_URL))
