@@ -51,6 +51,7 @@ class Message(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     provider_message_id = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    # The latest problem; kept after a later success so staff can see a retry happened.
     last_error = models.TextField(blank=True, default="")
     idempotency_key = models.CharField(max_length=200, unique=True)
 

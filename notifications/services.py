@@ -273,7 +273,6 @@ def message_deliver(*, message_id: int) -> float | None:
         status=Status.SENT,
         provider_message_id=provider_id,
         sent_at=timezone.now(),
-        last_error="",
     )
     return None
 

@@ -9,6 +9,7 @@ Every backend raises only SmsError, which says whether retrying could help.
 
 from __future__ import annotations
 
+import re
 import sys
 import uuid
 from dataclasses import dataclass, field
@@ -109,7 +110,11 @@ class TwilioBackend(BaseSmsBackend):
         self.client = Client(username, password, account_sid, http_client=http_client)
 
     def send(self, *, to: str, body: str, status_callback: str = "") -> str:
-        from twilio.base.exceptions import TwilioException, TwilioRestException
+        from twilio.base.exceptions import (
+            TwilioException,
+            TwilioRestException,
+            TwilioServiceException,
+        )
 
         params: dict[str, str] = {"to": to, "body": body}
         if settings.TWILIO_MESSAGING_SERVICE_SID:
@@ -120,7 +125,7 @@ class TwilioBackend(BaseSmsBackend):
             params["status_callback"] = status_callback
         try:
             created = self.client.messages.create(**params)
-        except TwilioRestException as exc:
+        except (TwilioRestException, TwilioServiceException) as exc:
             raise twilio_error(exc) from exc
         except requests.Timeout as exc:
             raise SmsError("Twilio did not answer in time", permanent=False) from exc
@@ -131,10 +136,20 @@ class TwilioBackend(BaseSmsBackend):
         return created.sid
 
 
+_PHONE_LIKE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+
+
 def twilio_error(exc) -> SmsError:
-    """Classify a TwilioRestException: 429/5xx and auth problems retry, bad numbers do not."""
-    status, code = int(exc.status or 0), exc.code
-    text = f"Twilio HTTP {status}" + (f" error {code}" if code else "") + f": {exc.msg}"
+    """Classify a Twilio API error: 429/5xx and auth problems retry, bad numbers do not.
+
+    Twilio's messages can quote the phone number; it is masked before the text is stored.
+    """
+    status = int(getattr(exc, "status", 0) or 0)
+    code = getattr(exc, "code", None)
+    code = code if isinstance(code, int) and code != status else None
+    detail = getattr(exc, "msg", None) or getattr(exc, "detail", None) or ""
+    detail = _PHONE_LIKE.sub("[number]", str(detail))[:200]
+    text = f"Twilio HTTP {status}" + (f" error {code}" if code else "") + f": {detail}"
     if code in TWILIO_PERMANENT_CODES:
         return SmsError(text, permanent=True, code=code)
     # 401/403: our credentials or account, not this message; retrying after a fix can work.

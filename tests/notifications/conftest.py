@@ -1,0 +1,104 @@
+"""Fixtures for the outbox: the locmem SMS outbox, the fake Twilio server, signed webhooks,
+and real Celery workers on the real Redis broker."""
+
+import contextlib
+import os
+import uuid
+
+import pytest
+from django.urls import reverse
+from twilio.request_validator import RequestValidator
+
+from notifications import sms
+from notifications.testing.fake_twilio import FakeTwilioServer
+
+
+@pytest.fixture
+def sms_outbox():
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+@pytest.fixture
+def no_quiet_hours(settings):
+    """Tests that are not about quiet hours must not depend on the hour they run at."""
+    settings.QUIET_HOURS_START = 0
+    settings.QUIET_HOURS_END = 0
+
+
+@pytest.fixture
+def fake_twilio(settings, no_quiet_hours):
+    """A running fake Twilio server, with SMS_BACKEND pointing the real SDK at it."""
+    with FakeTwilioServer() as server:
+        for name, value in server.settings().items():
+            setattr(settings, name, value)
+        settings.TWILIO_TIMEOUT_SECONDS = 1.0
+        settings.SITE_URL = "https://clinic.example"
+        yield server
+
+
+@pytest.fixture
+def twilio_post(client, settings):
+    """POST to a webhook the way Twilio does: form body plus X-Twilio-Signature.
+
+    `sign_url` / `sign_data` let a test sign something other than what it sends.
+    """
+    settings.TWILIO_AUTH_TOKEN = settings.TWILIO_AUTH_TOKEN or "webhook-test-auth-token"
+    settings.SITE_URL = "https://clinic.example"
+
+    def post(name, data, *, sign_url=None, sign_data=None, signature=None, token=None):
+        path = reverse(f"notifications:{name}")
+        url = sign_url or settings.SITE_URL + path
+        validator = RequestValidator(token or settings.TWILIO_AUTH_TOKEN)
+        if signature is None:
+            signature = validator.compute_signature(url, sign_data if sign_data else data)
+        headers = {"X-Twilio-Signature": signature} if signature else {}
+        return client.post(path, data, headers=headers)
+
+    return post
+
+
+# --- real Celery workers -------------------------------------------------------------------
+def point_broker_at(app, url: str) -> None:
+    """Switch the Celery app's broker; drop pooled connections to the old one."""
+    app.conf.broker_url = url
+    if app._pool is not None:
+        with contextlib.suppress(Exception):
+            app._pool.force_close_all()
+    app._pool = None
+    with contextlib.suppress(AttributeError, KeyError):
+        app.__dict__["amqp"]._producer_pool = None
+
+
+@pytest.fixture
+def live_celery(settings):
+    """The project's Celery app publishing to the real Redis (not eager), queue purged."""
+    from clinic_site.celery import app
+
+    os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous = (app.conf.task_always_eager, app.conf.broker_url)
+    app.conf.task_always_eager = False
+    point_broker_at(app, settings.REDIS_URL)
+    with app.connection_for_write() as connection:
+        connection.default_channel.queue_purge(app.conf.task_default_queue)
+    yield app
+    app.conf.task_always_eager = previous[0]
+    point_broker_at(app, previous[1])
+
+
+@contextlib.contextmanager
+def running_worker(app, *, concurrency: int = 2):
+    """A real Celery worker (thread pool) consuming from the real Redis in this process."""
+    from celery.contrib.testing.worker import start_worker
+
+    with start_worker(
+        app,
+        pool="threads",
+        concurrency=concurrency,
+        perform_ping_check=False,
+        shutdown_timeout=20,
+        hostname=f"test-{uuid.uuid4().hex[:8]}@localhost",
+    ) as worker:
+        yield worker
