@@ -17,6 +17,9 @@ from django.utils import timezone
 
 from clinic_site.crypto import EncryptedTextField
 
+# Words the booking URLs use after /book/; a type's slug must not shadow them.
+RESERVED_TYPE_SLUGS = frozenset({"details", "review", "confirm", "done", "manage"})
+
 
 def _new_ics_uid() -> str:
     return f"{uuid.uuid4()}@booking.clinic"
@@ -71,6 +74,8 @@ class ConsultationType(models.Model):
         return self.name
 
     def clean(self):
+        if self.slug in RESERVED_TYPE_SLUGS:
+            raise ValidationError({"slug": "This word is used by the booking pages; pick another."})
         if not self.modes:
             raise ValidationError("Choose at least one way to meet (phone, video, in person).")
         if self.duration_minutes == 0 or self.slot_step_minutes == 0:
@@ -229,6 +234,14 @@ class Appointment(models.Model):
         ConsultationType, on_delete=models.PROTECT, related_name="appointments"
     )
     clinician = models.ForeignKey(Clinician, on_delete=models.PROTECT, related_name="appointments")
+    inquiry = models.ForeignKey(
+        "intake.Inquiry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointments",
+        help_text="The inquiry this booking came from, if any.",
+    )
     mode = models.CharField(max_length=10, choices=ConsultationType.Mode.choices)
     start = models.DateTimeField()
     end = models.DateTimeField()
@@ -236,6 +249,8 @@ class Appointment(models.Model):
     buffer_after_minutes = models.PositiveSmallIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
     hold_expires_at = models.DateTimeField(null=True, blank=True)
+    # Random key of the page the time was picked on: a double-submitted pick finds its hold.
+    hold_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     cancelled_by = models.CharField(max_length=12, choices=CancelledBy.choices, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

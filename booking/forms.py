@@ -1,0 +1,112 @@
+"""Forms for the public booking flow. Each cleans input into what one service needs."""
+
+import re
+from datetime import UTC, datetime
+
+from django import forms
+
+from clinic_site.phones import normalize_phone
+
+SMS_CONSENT_TEXT = (
+    "Text me appointment confirmations and reminders at this number. It is safe to text me "
+    "here. Message and data rates may apply; reply STOP to stop."
+)
+EMAIL_CONSENT_TEXT = "Email me the confirmation and reminders."
+HOLD_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+class TimeChoiceForm(forms.Form):
+    """The time someone tapped: a UTC start, a clinician (or any), the page's hold key."""
+
+    start = forms.CharField(max_length=40)
+    clinician = forms.CharField(max_length=12, required=False)
+    hold_key = forms.CharField(max_length=64)
+
+    def __init__(self, *args, clinician_ids: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.clinician_ids = clinician_ids
+
+    def clean_start(self) -> datetime:
+        raw = self.cleaned_data["start"].strip()
+        try:
+            value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise forms.ValidationError("That time is not valid. Please choose a time.") from exc
+        if value.tzinfo is None:
+            raise forms.ValidationError("That time is not valid. Please choose a time.")
+        return value.astimezone(UTC)
+
+    def clean_clinician(self) -> int | None:
+        raw = (self.cleaned_data.get("clinician") or "").strip()
+        if raw in ("", "any"):
+            return None
+        if not raw.isdigit() or int(raw) not in self.clinician_ids:
+            raise forms.ValidationError("Please choose a clinician from the list.")
+        return int(raw)
+
+    def clean_hold_key(self) -> str:
+        value = self.cleaned_data["hold_key"]
+        if not HOLD_KEY_PATTERN.match(value):
+            raise forms.ValidationError("This page has expired. Please choose a time again.")
+        return value
+
+
+class ContactForm(forms.Form):
+    """Who to expect and how they agree to be contacted (each channel opted in)."""
+
+    name = forms.CharField(
+        label="Your name",
+        max_length=120,
+        help_text="A first name is fine.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        help_text="A US number, e.g. 949-555-0123.",
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    mode = forms.ChoiceField(label="How would you like to meet?", widget=forms.RadioSelect)
+    email_ok = forms.BooleanField(label=EMAIL_CONSENT_TEXT, required=False)
+    sms_ok = forms.BooleanField(label=SMS_CONSENT_TEXT, required=False)
+    voicemail_ok = forms.BooleanField(
+        label="You may leave a voicemail at this number.", required=False
+    )
+
+    def __init__(self, *args, mode_choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = mode_choices
+        if len(mode_choices) == 1:
+            self.fields["mode"].initial = mode_choices[0][0]
+            self.fields["mode"].widget = forms.HiddenInput()
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data.get("phone", "").strip()
+        if not raw:
+            return ""
+        phone = normalize_phone(raw)
+        if not phone:
+            raise forms.ValidationError("Please enter a US phone number, e.g. 949-555-0123.")
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        email, phone = data.get("email"), data.get("phone")
+        if "email" in data and "phone" in data and not email and not phone:
+            raise forms.ValidationError("Please give an email address or a phone number.")
+        if data.get("email_ok") and not email and "email" in data:
+            self.add_error("email", "Add your email address to get emails.")
+        if data.get("sms_ok") and not phone and "phone" in data:
+            self.add_error("phone", "Add your phone number to get texts.")
+        if data.get("mode") == "phone" and not phone and "phone" in data:
+            self.add_error("phone", "We need a phone number to call you.")
+        return data

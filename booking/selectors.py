@@ -1,0 +1,218 @@
+"""Reads for booking: bookable types, clinicians' schedules, open slots, appointments.
+
+Loading schedules costs a fixed number of queries whatever the number of days or
+clinicians (clinicians, their rules, their exceptions, the appointments in the window), so
+the day and time pages stay flat as the clinic grows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from clinic_site.crypto import BadToken, make_token, read_token
+
+from . import slots as engine
+from .models import (
+    Appointment,
+    AvailabilityException,
+    AvailabilityRule,
+    Clinician,
+    ConsultationType,
+)
+
+MANAGE_TOKEN_PURPOSE = "booking-manage"
+
+
+# --- types and clinicians ----------------------------------------------------------------
+def bookable_types() -> list[ConsultationType]:
+    """Active consultation types that at least one active clinician offers."""
+    return list(
+        ConsultationType.objects.filter(is_active=True, clinicians__is_active=True).distinct()
+    )
+
+
+def bookable_type(*, slug: str) -> ConsultationType | None:
+    """The active consultation type with this slug, or None."""
+    return ConsultationType.objects.filter(slug=slug, is_active=True).first()
+
+
+def clinicians_for(*, consultation_type: ConsultationType) -> list[Clinician]:
+    return list(consultation_type.clinicians.filter(is_active=True).order_by("display_name", "pk"))
+
+
+def slot_rules(consultation_type: ConsultationType) -> engine.SlotRules:
+    return engine.SlotRules(
+        duration=timedelta(minutes=consultation_type.duration_minutes),
+        buffer_before=timedelta(minutes=consultation_type.buffer_before_minutes),
+        buffer_after=timedelta(minutes=consultation_type.buffer_after_minutes),
+        minimum_notice=timedelta(hours=consultation_type.minimum_notice_hours),
+        horizon=timedelta(days=consultation_type.horizon_days),
+        step=timedelta(minutes=consultation_type.slot_step_minutes),
+    )
+
+
+def clinician_schedules(
+    *,
+    clinicians: Iterable[Clinician],
+    window: engine.Interval,
+    now: datetime,
+    exclude_appointment_id: int | None = None,
+) -> list[engine.ClinicianSchedule]:
+    """Schedules for the slot engine, covering `window`, in three queries.
+
+    Holds past their expiry no longer block (the booking service releases them before it
+    writes). `exclude_appointment_id` leaves one appointment out, so a reschedule can move
+    an appointment to a time that overlaps its own current buffers.
+    """
+    clinician_ids = [c.pk for c in clinicians]
+    if not clinician_ids:
+        return []
+    # A day either side: buffers and clinic-day windows reach past the slot window itself.
+    margin = timedelta(days=1)
+    rules_by_clinician = defaultdict(list)
+    for rule in AvailabilityRule.objects.filter(clinician_id__in=clinician_ids):
+        rules_by_clinician[rule.clinician_id].append(
+            engine.WeeklyWindow(
+                weekday=rule.weekday,
+                start=rule.start_time,
+                end=rule.end_time,
+                effective_from=rule.effective_from,
+                effective_to=rule.effective_to,
+            )
+        )
+    extra, time_off = defaultdict(list), defaultdict(list)
+    for exception in AvailabilityException.objects.filter(
+        clinician_id__in=clinician_ids,
+        starts_at__lt=window.end + margin,
+        ends_at__gt=window.start - margin,
+    ):
+        target = extra if exception.kind == AvailabilityException.Kind.EXTRA_HOURS else time_off
+        target[exception.clinician_id].append(
+            engine.Interval(exception.starts_at, exception.ends_at)
+        )
+    booked = defaultdict(list)
+    appointments = (
+        Appointment.objects.active()
+        .filter(
+            clinician_id__in=clinician_ids,
+            start__lt=window.end + margin,
+            end__gt=window.start - margin,
+        )
+        .exclude(status=Appointment.Status.HELD, hold_expires_at__lt=now)
+        .only("clinician_id", "start", "end", "buffer_before_minutes", "buffer_after_minutes")
+    )
+    if exclude_appointment_id is not None:
+        appointments = appointments.exclude(pk=exclude_appointment_id)
+    for appt in appointments:
+        booked[appt.clinician_id].append(
+            engine.Booked(
+                start=appt.start,
+                end=appt.end,
+                buffer_before=timedelta(minutes=appt.buffer_before_minutes),
+                buffer_after=timedelta(minutes=appt.buffer_after_minutes),
+            )
+        )
+    return [
+        engine.ClinicianSchedule(
+            clinician_id=cid,
+            weekly=tuple(rules_by_clinician[cid]),
+            extra_hours=tuple(extra[cid]),
+            time_off=tuple(time_off[cid]),
+            booked=tuple(booked[cid]),
+        )
+        for cid in clinician_ids
+    ]
+
+
+def open_slots_for(
+    *,
+    consultation_type: ConsultationType,
+    clinicians: list[Clinician],
+    now: datetime | None = None,
+    day: date | None = None,
+    exclude_appointment_id: int | None = None,
+) -> list[engine.Slot]:
+    """Open slots for the type with any of `clinicians` (one clinician = a list of one),
+    over the whole booking window or one Pacific calendar day."""
+    now = now or timezone.now()
+    rules = slot_rules(consultation_type)
+    window = engine.booking_window(rules=rules, now=now)
+    start_from = end_before = None
+    if day is not None:
+        bounds = engine.local_day_bounds(day)
+        start_from, end_before = bounds.start, bounds.end
+        window = engine.Interval(max(window.start, bounds.start), min(window.end, bounds.end))
+        if window.end <= window.start:
+            return []
+    schedules = clinician_schedules(
+        clinicians=clinicians,
+        window=window,
+        now=now,
+        exclude_appointment_id=exclude_appointment_id,
+    )
+    return engine.open_slots_any(
+        schedules=schedules, rules=rules, now=now, start_from=start_from, end_before=end_before
+    )
+
+
+# --- appointments ----------------------------------------------------------------------
+def manage_token(appointment: Appointment) -> str:
+    """The signed token in an appointment's private manage link."""
+    return make_token(MANAGE_TOKEN_PURPOSE, str(appointment.manage_key))
+
+
+def appointment_from_manage_token(token: str) -> Appointment | None:
+    """The appointment a manage link opens, or None if the token is tampered or unknown."""
+    try:
+        key = read_token(MANAGE_TOKEN_PURPOSE, token)
+    except BadToken:
+        return None
+    try:
+        return (
+            Appointment.objects.select_related("consultation_type", "clinician")
+            .filter(manage_key=key)
+            .first()
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def next_appointment_for_inquiries(ids: Iterable[int]) -> dict[int, Appointment]:
+    """For each inquiry id, its next upcoming requested/confirmed appointment (one query)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    upcoming = (
+        Appointment.objects.filter(
+            inquiry_id__in=ids,
+            status__in=(Appointment.Status.REQUESTED, Appointment.Status.CONFIRMED),
+            end__gt=timezone.now(),
+        )
+        .select_related("clinician", "consultation_type")
+        .order_by("start")
+    )
+    result: dict[int, Appointment] = {}
+    for appt in upcoming:
+        result.setdefault(appt.inquiry_id, appt)
+    return result
+
+
+def appointments_for_agenda(
+    *, start: datetime, end: datetime, clinician_id: int | None = None
+) -> list[Appointment]:
+    """Appointments (not abandoned holds) in [start, end) for the staff agenda."""
+    queryset = (
+        Appointment.objects.filter(start__lt=end, end__gt=start)
+        .exclude(Q(status=Appointment.Status.CANCELLED, cancelled_by="hold_expired"))
+        .exclude(status=Appointment.Status.HELD)
+        .select_related("clinician", "consultation_type")
+        .order_by("clinician__display_name", "start")
+    )
+    if clinician_id:
+        queryset = queryset.filter(clinician_id=clinician_id)
+    return list(queryset)
