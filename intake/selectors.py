@@ -1,12 +1,14 @@
 """Reads for the intake app: resolving private links to the one row they may open."""
 
 import hmac
+from dataclasses import dataclass
 
 from django.conf import settings
 
 from clinic_site.crypto import BadToken, read_token
 
-from .models import Inquiry, PartnerScreening
+from . import instruments
+from .models import Inquiry, InstrumentResult, PartnerScreening
 
 BOOKING_TOKEN_PURPOSE = "inquiry-booking"
 SCREENING_TOKEN_PURPOSE = "screening"
@@ -39,3 +41,44 @@ def screening_from_token(token: str) -> PartnerScreening:
     if screening is None or not hmac.compare_digest(screening.link_nonce, nonce):
         raise BadToken("invalid")
     return screening
+
+
+@dataclass(frozen=True)
+class ScreeningProgress:
+    """Where one partner is in their own screening (never the other partner's)."""
+
+    answers_by_key: dict[str, dict]
+    sequence: list[instruments.Instrument]
+    next_instrument: instruments.Instrument | None
+    at_risk: bool  # an answer that needs the crisis panel (URGENT flag effect)
+
+    @property
+    def step_number(self) -> int:
+        return len(self.answers_by_key) + 1
+
+    @property
+    def step_count(self) -> int:
+        return len(self.sequence)
+
+    @property
+    def finished(self) -> bool:
+        return self.next_instrument is None
+
+
+def screening_progress(*, screening: PartnerScreening) -> ScreeningProgress:
+    """One query: this screening's results → answered sections, next section, risk flag."""
+    rows = list(
+        InstrumentResult.objects.filter(screening=screening).values_list(
+            "instrument", "answers", "flagged_items"
+        )
+    )
+    answers_by_key = {key: answers for key, answers, _flags in rows}
+    at_risk = any(instruments.raises_urgent(key, flags or []) for key, _a, flags in rows)
+    sequence = instruments.sequence_for(answers_by_key)
+    next_instrument = next((i for i in sequence if i.key not in answers_by_key), None)
+    return ScreeningProgress(
+        answers_by_key=answers_by_key,
+        sequence=sequence,
+        next_instrument=next_instrument,
+        at_risk=at_risk,
+    )

@@ -1,18 +1,29 @@
 """Writes for the intake app. Keyword-only, typed; views call one of these and redirect."""
 
-from django.db import transaction
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from clinic_site.crypto import make_token
 
-from .models import Inquiry, PartnerScreening
-from .selectors import BOOKING_TOKEN_PURPOSE, SCREENING_TOKEN_PURPOSE
+from . import instruments, triage
+from .models import Inquiry, InstrumentResult, PartnerScreening, new_link_nonce, new_reference_code
+from .selectors import BOOKING_TOKEN_PURPOSE, SCREENING_TOKEN_PURPOSE, screening_progress
+
+logger = logging.getLogger(__name__)
 
 # Statuses from which booking a consultation moves the inquiry forward. Later statuses
 # (accepted, referred out, closed) are staff decisions a booking must not undo.
 _BOOKABLE_FROM = {Inquiry.Status.NEW, Inquiry.Status.IN_REVIEW, Inquiry.Status.CONTACTED}
+SCREENING_LINK_TEMPLATE = "screening_link"
 
 
+# --- links ------------------------------------------------------------------------------
 def inquiry_booking_token(*, inquiry: Inquiry) -> str:
     """The signed token for `/book/?inquiry=<token>` (read by inquiry_from_booking_token)."""
     return make_token(BOOKING_TOKEN_PURPOSE, str(inquiry.pk))
@@ -21,6 +32,190 @@ def inquiry_booking_token(*, inquiry: Inquiry) -> str:
 def screening_link_token(*, screening: PartnerScreening) -> str:
     """The signed, expiring token in one partner's private screening URL."""
     return make_token(SCREENING_TOKEN_PURPOSE, f"{screening.pk}:{screening.link_nonce}")
+
+
+def screening_link_url(*, screening: PartnerScreening) -> str:
+    """The absolute private URL (SITE_URL + path) for messages and the done page."""
+    path = reverse("intake:screening", args=[screening_link_token(screening=screening)])
+    return settings.SITE_URL + path
+
+
+# --- the inquiry ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PartnerContact:
+    """What the submitter told us about reaching their partner (all optional but the name)."""
+
+    first_name: str
+    email: str = ""
+    phone: str = ""
+    preferred_contact: str = ""
+    sms_safe: bool = False
+    voicemail_ok: bool = False
+    sms_consent_wording: str = ""  # empty = no consent given
+    email_consent_wording: str = ""
+
+
+@dataclass(frozen=True)
+class InquirySubmission:
+    """Everything the public inquiry collects, validated by the step forms."""
+
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    preferred_contact: str
+    sms_safe: bool
+    voicemail_ok: bool
+    partner: PartnerContact
+    both_adults: str
+    in_california: str
+    concerns: list[str]
+    concerns_other: str
+    message: str
+    medicine_interest: str
+    session_format: str
+    payment: str
+    insurance_carrier: str
+    military_family: str
+    privacy_notice_wording: str
+    sms_consent_wording: str = ""  # empty = no consent given
+    email_consent_wording: str = ""
+
+
+class SubmissionAlreadyUsed(Exception):
+    """The one-time submission token was already used for an inquiry."""
+
+    def __init__(self, inquiry: Inquiry):
+        self.inquiry = inquiry
+        super().__init__("submission token already used")
+
+
+def _consent_time(wording: str, now: dt.datetime) -> dt.datetime | None:
+    return now if wording else None
+
+
+def _create_inquiry(data: InquirySubmission, *, submission_token: str, now) -> Inquiry:
+    fields = {
+        "contact_name": data.contact_name,
+        "contact_email": data.contact_email,
+        "contact_phone": data.contact_phone,
+        "preferred_contact": data.preferred_contact,
+        "sms_safe": data.sms_safe,
+        "voicemail_ok": data.voicemail_ok,
+        "sms_consent_at": _consent_time(data.sms_consent_wording, now),
+        "sms_consent_wording": data.sms_consent_wording,
+        "email_consent_at": _consent_time(data.email_consent_wording, now),
+        "email_consent_wording": data.email_consent_wording,
+        "privacy_acknowledged_at": now,
+        "privacy_notice_wording": data.privacy_notice_wording,
+        "both_adults": data.both_adults,
+        "in_california": data.in_california,
+        "concerns": list(data.concerns),
+        "concerns_other": data.concerns_other,
+        "message": data.message,
+        "medicine_interest": data.medicine_interest,
+        "session_format": data.session_format,
+        "payment": data.payment,
+        "insurance_carrier": data.insurance_carrier,
+        "military_family": data.military_family,
+        "submission_token": submission_token,
+        "created_at": now,
+        "status_changed_at": now,
+    }
+    for _attempt in range(8):
+        try:
+            with transaction.atomic():
+                return Inquiry.objects.create(reference_code=new_reference_code(), **fields)
+        except IntegrityError:
+            existing = Inquiry.objects.filter(submission_token=submission_token).first()
+            if existing is not None:
+                raise SubmissionAlreadyUsed(existing) from None
+            # Otherwise a reference-code collision (1 in ~28 million): draw again.
+    raise RuntimeError("could not allocate a unique reference code")
+
+
+def _send_screening_link(*, screening: PartnerScreening, inquiry: Inquiry) -> bool:
+    """Send one partner their own link by their consented channel; False if we may not."""
+    from notifications.services import message_create
+
+    channels = []
+    if screening.can_text:
+        channels.append("sms")
+    if screening.can_email:
+        channels.append("email")
+    if not channels:
+        return False
+    if screening.preferred_contact == "email" and "email" in channels:
+        channel = "email"
+    else:
+        channel = channels[0]
+    message_create(
+        channel=channel,
+        to=screening.phone if channel == "sms" else screening.email,
+        template_key=SCREENING_LINK_TEMPLATE,
+        context={"link": screening_link_url(screening=screening)},
+        idempotency_key=f"screening-link {screening.pk} {screening.link_nonce}",
+        related=inquiry,
+        fallback_email=screening.email if channel == "sms" and screening.can_email else "",
+    )
+    return True
+
+
+def inquiry_submit(*, data: InquirySubmission, submission_token: str) -> tuple[Inquiry, bool]:
+    """Save a whole inquiry in one transaction; return (inquiry, created).
+
+    Creates the Inquiry, both partners' PartnerScreening rows (each with their own contact
+    preferences and consents), triages it on eligibility, and queues each partner's private
+    link where they consented to a channel. The submission token is one-time: sending the
+    same token again returns the first inquiry with created=False and writes nothing.
+    """
+    if not submission_token:
+        raise ValueError("a submission token is required")
+    with transaction.atomic():
+        existing = Inquiry.objects.filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing, False
+        now = timezone.now()
+        try:
+            inquiry = _create_inquiry(data, submission_token=submission_token, now=now)
+        except SubmissionAlreadyUsed as exc:
+            return exc.inquiry, False
+
+        submitter = PartnerScreening.objects.create(
+            inquiry=inquiry,
+            role=PartnerScreening.Role.SUBMITTER,
+            name=data.contact_name,
+            email=data.contact_email,
+            phone=data.contact_phone,
+            preferred_contact=data.preferred_contact,
+            sms_safe=data.sms_safe,
+            voicemail_ok=data.voicemail_ok,
+            sms_consent_at=_consent_time(data.sms_consent_wording, now),
+            sms_consent_wording=data.sms_consent_wording,
+            email_consent_at=_consent_time(data.email_consent_wording, now),
+            email_consent_wording=data.email_consent_wording,
+            created_at=now,
+        )
+        partner_data = data.partner
+        partner = PartnerScreening.objects.create(
+            inquiry=inquiry,
+            role=PartnerScreening.Role.PARTNER,
+            name=partner_data.first_name,
+            email=partner_data.email,
+            phone=partner_data.phone,
+            preferred_contact=partner_data.preferred_contact,
+            sms_safe=partner_data.sms_safe,
+            voicemail_ok=partner_data.voicemail_ok,
+            sms_consent_at=_consent_time(partner_data.sms_consent_wording, now),
+            sms_consent_wording=partner_data.sms_consent_wording,
+            email_consent_at=_consent_time(partner_data.email_consent_wording, now),
+            email_consent_wording=partner_data.email_consent_wording,
+            created_at=now,
+        )
+        _apply_triage(inquiry=inquiry, result_flags=[], now=now)
+        _send_screening_link(screening=submitter, inquiry=inquiry)
+        _send_screening_link(screening=partner, inquiry=inquiry)
+    logger.info("inquiry %s created", inquiry.reference_code)
+    return inquiry, True
 
 
 def inquiry_mark_consultation_booked(*, inquiry: Inquiry) -> bool:
@@ -40,3 +235,100 @@ def inquiry_mark_consultation_booked(*, inquiry: Inquiry) -> bool:
     inquiry.status = Inquiry.Status.CONSULTATION_BOOKED
     inquiry.status_changed_at = now
     return True
+
+
+# --- triage -----------------------------------------------------------------------------
+def _apply_triage(*, inquiry: Inquiry, result_flags: list[triage.ResultFlags], now) -> str:
+    decision = triage.triage(
+        both_adults=inquiry.both_adults,
+        in_california=inquiry.in_california,
+        results=result_flags,
+    )
+    was_urgent = inquiry.priority == Inquiry.Priority.URGENT and inquiry.triaged_at is not None
+    inquiry.priority = decision.priority
+    inquiry.triage_reasons = list(decision.reasons)
+    inquiry.triaged_at = now
+    Inquiry.objects.filter(pk=inquiry.pk).update(
+        priority=inquiry.priority,
+        triage_reasons=inquiry.triage_reasons,  # the field encrypts it
+        triaged_at=now,
+        updated_at=now,
+    )
+    if decision.priority == triage.URGENT and not was_urgent:
+        from notifications.services import staff_alert_send
+
+        # The alert names only the reference code: no health details (CLINICAL.md).
+        staff_alert_send(reference_code=inquiry.reference_code, related=inquiry)
+    return decision.priority
+
+
+def inquiry_retriage(*, inquiry: Inquiry) -> str:
+    """Re-run triage over both partners' stored results; alert staff when it turns urgent."""
+    rows = InstrumentResult.objects.filter(screening__inquiry=inquiry).values_list(
+        "screening__role", "instrument", "flagged_items"
+    )
+    flags = [
+        triage.ResultFlags(role=role, instrument=key, flagged_items=tuple(flagged or ()))
+        for role, key, flagged in rows
+    ]
+    return _apply_triage(inquiry=inquiry, result_flags=flags, now=timezone.now())
+
+
+# --- screening --------------------------------------------------------------------------
+class SectionNotExpected(Exception):
+    """The section sent is not the one this partner should answer next (replay, old tab)."""
+
+
+def screening_section_submit(
+    *, screening: PartnerScreening, instrument_key: str, answers: dict
+) -> InstrumentResult:
+    """Score and store one section of one partner's screening, then re-triage the inquiry.
+
+    Runs under a row lock on the screening so two tabs cannot both submit a section. Raises
+    SectionNotExpected if the section is not the next one (already answered, or finished),
+    and instruments.InvalidAnswers for answers that do not fit the instrument.
+    """
+    with transaction.atomic():
+        locked = (
+            PartnerScreening.objects.select_for_update()
+            .select_related("inquiry")
+            .get(pk=screening.pk)
+        )
+        progress = screening_progress(screening=locked)
+        if progress.next_instrument is None or progress.next_instrument.key != instrument_key:
+            raise SectionNotExpected(instrument_key)
+        instrument = instruments.get(instrument_key)
+        scored = instruments.score(instrument, answers)
+        now = timezone.now()
+        result = InstrumentResult.objects.create(
+            screening=locked,
+            instrument=scored.instrument,
+            version=scored.version,
+            answers=scored.answers,
+            total=scored.total,
+            band=scored.band,
+            positive=scored.positive,
+            flagged_items=scored.flagged_items,
+            completed_at=now,
+        )
+        done_answers = {**progress.answers_by_key, instrument_key: scored.answers}
+        remaining = [i for i in instruments.sequence_for(done_answers) if i.key not in done_answers]
+        update = {"started_at": locked.started_at or now}
+        if instrument_key == "auditc":
+            update["sex_at_birth"] = scored.answers.get("sex_at_birth", "")
+        if not remaining:
+            update["completed_at"] = now
+        for name, value in update.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(update))
+        inquiry_retriage(inquiry=locked.inquiry)
+    screening.started_at = locked.started_at
+    screening.completed_at = locked.completed_at
+    return result
+
+
+def screening_link_reissue(*, screening: PartnerScreening) -> str:
+    """Revoke every link issued so far for this screening and return a fresh token."""
+    screening.link_nonce = new_link_nonce()
+    screening.save(update_fields=["link_nonce"])
+    return screening_link_token(screening=screening)

@@ -1,0 +1,492 @@
+"""The triage queue: inquiries in Django admin (owned by the staff workspace, issue 7).
+
+- Ordered by priority (urgent, medical review, standard, not eligible), then oldest first.
+- Columns: reference, received, priority badge, status, partners screened (n/2), next
+  appointment, assigned to, response due (overdue rows stand out). A constant number of
+  queries however many rows the page shows.
+- Search by reference code, or exact email / phone through the keyed lookup hashes.
+- Status changes go through staff.workflow (enforced there, audited there).
+- Detail: contact preferences above contact details, both partners side by side (clinical
+  parts only for clinicians), a timeline of messages and appointments, append-only notes.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+
+from clinic_site.crypto import lookup_hash
+from clinic_site.phones import display_phone, normalize_phone
+from intake.models import Inquiry, PartnerScreening
+from staff.admin_mixins import AuditedAdminMixin
+from staff.selectors import (
+    AWAITING_RESPONSE,
+    OPEN_STATUSES,
+    clinic_business_hours,
+    clinic_zone,
+    day_start,
+    inquiry_partner_panels,
+    inquiry_timeline,
+    overdue_q,
+    response_due_at,
+)
+from staff.workflow import (
+    TransitionNotAllowed,
+    inquiry_assign,
+    inquiry_note_add,
+    inquiry_transition,
+    transition_problem,
+)
+
+PRIORITY_ORDER = [
+    Inquiry.Priority.URGENT,
+    Inquiry.Priority.MEDICAL_REVIEW,
+    Inquiry.Priority.STANDARD,
+    Inquiry.Priority.NOT_ELIGIBLE,
+]
+PRIORITY_RANK = Case(
+    *[When(priority=p, then=Value(i)) for i, p in enumerate(PRIORITY_ORDER)],
+    default=Value(len(PRIORITY_ORDER)),
+    output_field=IntegerField(),
+)
+
+
+def _next_appointments(ids: list[int]) -> dict:
+    try:
+        from booking.selectors import next_appointment_for_inquiries
+    except ImportError:  # booking not installed: no appointments to show
+        return {}
+    return next_appointment_for_inquiries(ids)
+
+
+# --- filters -----------------------------------------------------------------------------
+class StateFilter(admin.SimpleListFilter):
+    title = "open or finished"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("open", "Open"),
+            ("awaiting", "Waiting for a first response"),
+            ("finished", "Accepted, referred out or closed"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(status__in=OPEN_STATUSES)
+        if self.value() == "awaiting":
+            return queryset.filter(status__in=AWAITING_RESPONSE)
+        if self.value() == "finished":
+            return queryset.exclude(status__in=OPEN_STATUSES)
+        return queryset
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("nobody", "Nobody")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "response"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Overdue")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(overdue_q(now=timezone.now(), schedule=clinic_business_hours()))
+        return queryset
+
+
+class ReceivedFilter(admin.SimpleListFilter):
+    title = "received"
+    parameter_name = "received"
+
+    def lookups(self, request, model_admin):
+        return [("today", "Today"), ("7d", "Last 7 days")]
+
+    def queryset(self, request, queryset):
+        today = timezone.now().astimezone(clinic_zone()).date()
+        if self.value() == "today":
+            return queryset.filter(created_at__gte=day_start(today))
+        if self.value() == "7d":
+            return queryset.filter(created_at__gte=day_start(today - dt.timedelta(days=6)))
+        return queryset
+
+
+class ChannelFilter(admin.SimpleListFilter):
+    title = "contact channel"
+    parameter_name = "channel"
+
+    def lookups(self, request, model_admin):
+        return Inquiry._meta.get_field("preferred_contact").choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(preferred_contact=self.value())
+        return queryset
+
+
+# --- changelist that fills the per-row extras in a fixed number of queries ---------------
+class TriageChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).defer(*_HEAVY_FIELDS)
+
+    def get_results(self, request):
+        super().get_results(request)
+        rows = list(self.result_list)  # evaluates and caches the page's queryset
+        upcoming = _next_appointments([row.pk for row in rows])
+        schedule = clinic_business_hours()
+        now = timezone.now()
+        for row in rows:
+            row.next_appointment = upcoming.get(row.pk)
+            row.response_due = response_due_at(
+                created_at=row.created_at, priority=row.priority, schedule=schedule
+            )
+            row.is_overdue = row.status in AWAITING_RESPONSE and row.response_due <= now
+
+
+# --- forms -------------------------------------------------------------------------------
+class InquiryStatusForm(forms.ModelForm):
+    """Status, close reason and assignee; the workflow's rules shown next to the field."""
+
+    close_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when closing. Seen by staff only.",
+    )
+    new_note = forms.CharField(
+        required=False,
+        label="Add an internal note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Notes cannot be edited or removed later; add a new note to correct one.",
+    )
+
+    class Meta:
+        model = Inquiry
+        fields = ("status", "close_reason", "assigned_to")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "assigned_to" in self.fields:
+            self.fields["assigned_to"].queryset = self.fields["assigned_to"].queryset.filter(
+                is_staff=True, is_active=True
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "status" in cleaned:
+            problem = transition_problem(
+                from_status=self.initial.get("status", self.instance.status),
+                to_status=cleaned["status"],
+                reason=cleaned.get("close_reason", ""),
+            )
+            if problem:
+                field = "close_reason" if "reason" in problem else "status"
+                self.add_error(field, problem)
+        return cleaned
+
+
+class CloseWithReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for closing", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+
+
+# --- the admin ---------------------------------------------------------------------------
+@admin.register(Inquiry)
+class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    form = InquiryStatusForm
+    change_form_template = "admin/intake/inquiry/change_form.html"
+    list_display = (
+        "reference",
+        "received",
+        "priority_badge",
+        "status",
+        "partners_screened",
+        "next_appointment",
+        "assigned_to",
+        "response_due",
+    )
+    list_display_links = ("reference",)
+    list_filter = (
+        "priority",
+        StateFilter,
+        "status",
+        AssignedFilter,
+        OverdueFilter,
+        ChannelFilter,
+        ReceivedFilter,
+    )
+    list_select_related = ("assigned_to",)
+    list_per_page = 50
+    show_full_result_count = False
+    search_fields = ("reference_code",)
+    search_help_text = "A reference code (KC-7Q4M2), or an exact email address or phone number."
+    actions = ("assign_to_me", "mark_contacted", "close_with_reason")
+    fields = ("status", "close_reason", "assigned_to", "new_note")
+    export_fields = (
+        "reference_code",
+        "created_at",
+        "priority",
+        "status",
+        "assigned_to",
+        "preferred_contact",
+    )
+    audit_redact_fields = ("close_reason", "triage_reasons")
+
+    # --- permissions: inquiries arrive from the public form and leave only by retention --
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    # --- queue ---------------------------------------------------------------------------
+    def get_queryset(self, request):
+        completed = (
+            PartnerScreening.objects.filter(inquiry=OuterRef("pk"), completed_at__isnull=False)
+            .order_by()
+            .values("inquiry")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                priority_rank=PRIORITY_RANK,
+                screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
+            )
+        )
+
+    def get_ordering(self, request):
+        return ("priority_rank", "created_at")
+
+    def get_changelist(self, request, **kwargs):
+        return TriageChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        term = (search_term or "").strip()
+        if not term:
+            return queryset, False
+        if "@" in term:
+            digest = lookup_hash("email", term)
+            matches = Q(email_hash=digest) | Q(
+                pk__in=PartnerScreening.objects.filter(email_hash=digest).values("inquiry")
+            )
+            return queryset.filter(matches), False
+        phone = normalize_phone(term)
+        code = term.upper()
+        if not code.startswith("KC-") and len(code) == 5 and code.isalnum():
+            code = "KC-" + code
+        if phone and not code.startswith("KC-"):
+            digest = lookup_hash("phone", phone)
+            matches = Q(phone_hash=digest) | Q(
+                pk__in=PartnerScreening.objects.filter(phone_hash=digest).values("inquiry")
+            )
+            return queryset.filter(matches), False
+        return queryset.filter(reference_code__iexact=code), False
+
+    @admin.display(description="reference", ordering="reference_code")
+    def reference(self, obj):
+        return obj.reference_code
+
+    @admin.display(description="received", ordering="created_at")
+    def received(self, obj):
+        local = timezone.localtime(obj.created_at, clinic_zone())
+        return format_html(
+            '<time datetime="{}" title="{}">{} ago</time>',
+            obj.created_at.isoformat(),
+            f"{local:%a %b %-d, %-I:%M %p} Pacific",
+            timesince(obj.created_at).split(",")[0],
+        )
+
+    @admin.display(description="priority", ordering="priority_rank")
+    def priority_badge(self, obj):
+        return format_html(
+            '<span class="staff-badge staff-badge-{}">{}</span>',
+            obj.priority,
+            obj.get_priority_display(),
+        )
+
+    @admin.display(description="partners screened")
+    def partners_screened(self, obj):
+        return f"{getattr(obj, 'screened', 0)}/2"
+
+    @admin.display(description="next appointment")
+    def next_appointment(self, obj):
+        appointment = getattr(obj, "next_appointment", None)
+        if appointment is None:
+            return "—"
+        local = timezone.localtime(appointment.start, clinic_zone())
+        return f"{local:%a %b %-d, %-I:%M %p}"
+
+    @admin.display(description="response due")
+    def response_due(self, obj):
+        due = getattr(obj, "response_due", None)
+        if due is None or obj.status not in AWAITING_RESPONSE:
+            return "—"
+        local = timezone.localtime(due, clinic_zone())
+        text = f"{local:%a %b %-d, %-I:%M %p}"
+        if getattr(obj, "is_overdue", False):
+            return format_html('<strong class="staff-overdue">Overdue · {}</strong>', text)
+        return text
+
+    # --- actions -------------------------------------------------------------------------
+    @admin.action(description="Assign to me", permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        changed = sum(
+            inquiry_assign(inquiry=i, assignee=request.user, actor=request.user, request=request)
+            for i in queryset
+        )
+        self.message_user(request, f"{changed} inquir{'y' if changed == 1 else 'ies'} assigned.")
+
+    @admin.action(description="Mark contacted", permissions=["change"])
+    def mark_contacted(self, request, queryset):
+        done, refused = 0, []
+        for inquiry in queryset:
+            try:
+                inquiry_transition(
+                    inquiry=inquiry,
+                    to_status=Inquiry.Status.CONTACTED,
+                    actor=request.user,
+                    request=request,
+                )
+                done += 1
+            except TransitionNotAllowed:
+                refused.append(inquiry.reference_code)
+        self.message_user(request, f"{done} marked contacted.")
+        if refused:
+            self.message_user(
+                request,
+                f"Not changed (their status does not allow it): {', '.join(refused)}",
+                level=messages.WARNING,
+            )
+
+    @admin.action(description="Close with a reason…", permissions=["change"])
+    def close_with_reason(self, request, queryset):
+        form = CloseWithReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done, refused = 0, []
+            for inquiry in queryset:
+                try:
+                    inquiry_transition(
+                        inquiry=inquiry,
+                        to_status=Inquiry.Status.CLOSED,
+                        reason=form.cleaned_data["reason"],
+                        actor=request.user,
+                        request=request,
+                    )
+                    done += 1
+                except TransitionNotAllowed:
+                    refused.append(inquiry.reference_code)
+            self.message_user(request, f"{done} closed.")
+            if refused:
+                self.message_user(
+                    request, f"Not closed: {', '.join(refused)}", level=messages.WARNING
+                )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/intake/inquiry/close_with_reason.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Close inquiries",
+                "opts": self.model._meta,
+                "form": form,
+                "inquiries": queryset,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    # --- detail --------------------------------------------------------------------------
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if obj is not None:
+            extra.update(
+                partners=inquiry_partner_panels(inquiry=obj, user=request.user),
+                timeline=inquiry_timeline(inquiry=obj),
+                notes=obj.notes.select_related("author"),
+                show_clinical=request.user.has_perm("staff.view_clinical"),
+                contact_phone_display=display_phone(obj.contact_phone) or obj.contact_phone,
+                response_due_at=response_due_at(
+                    created_at=obj.created_at,
+                    priority=obj.priority,
+                    schedule=clinic_business_hours(),
+                ),
+                awaiting_response=obj.status in AWAITING_RESPONSE,
+            )
+        return super().change_view(request, object_id, form_url, extra)
+
+    def save_model(self, request, obj, form, change):
+        """Status goes through the workflow service; the assignee through its own service."""
+        target_status = obj.status
+        reason = form.cleaned_data.get("close_reason", "")
+        assignee = form.cleaned_data.get("assigned_to")
+        if "assigned_to" in form.changed_data:
+            inquiry_assign(inquiry=obj, assignee=assignee, actor=request.user, request=request)
+        if "status" in form.changed_data:
+            obj.status = form.initial["status"]
+            try:
+                inquiry_transition(
+                    inquiry=obj,
+                    to_status=target_status,
+                    reason=reason,
+                    actor=request.user,
+                    request=request,
+                )
+            except TransitionNotAllowed as exc:
+                # The form checked first; a concurrent change can still land here.
+                self.message_user(request, str(exc), level=messages.ERROR)
+        note = form.cleaned_data.get("new_note", "").strip()
+        if note:
+            inquiry_note_add(inquiry=obj, author=request.user, body=note, request=request)
+        obj.refresh_from_db()
+
+    def log_change(self, request, obj, message):
+        # Changes were audited field by field by the workflow services above.
+        return admin.ModelAdmin.log_change(self, request, obj, message)
+
+
+# Encrypted free text the queue never shows: not fetched (nor decrypted) for the list.
+_HEAVY_FIELDS = (
+    "triage_reasons",
+    "close_reason",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "sms_consent_wording",
+    "email_consent_wording",
+    "privacy_notice_wording",
+    "both_adults",
+    "in_california",
+    "concerns",
+    "concerns_other",
+    "message",
+    "medicine_interest",
+    "session_format",
+    "payment",
+    "insurance_carrier",
+    "military_family",
+)

@@ -1,0 +1,392 @@
+"""Forms for the public inquiry (one per step) and for one screening section.
+
+Each form validates one step; nothing is written to the database until the last step is
+sent and `intake.services.inquiry_submit` saves everything in one transaction.
+"""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
+from django import forms
+
+from clinic_site.phones import normalize_phone
+
+from . import instruments
+from .models import ContactMethod, Inquiry, YesNo
+
+# The exact wording shown next to each consent; stored with the time it was given.
+PRIVACY_NOTICE_WORDING = (
+    "I have read the privacy notice. I understand this form is confidential, is not for "
+    "emergencies, and is not monitored around the clock."
+)
+SMS_CONSENT_WORDING = (
+    "You may text me at the mobile number I gave about my inquiry and appointments. "
+    "Messages will not include health details. Reply STOP at any time to opt out."
+)
+EMAIL_CONSENT_WORDING = (
+    "You may email me about my inquiry and appointments. Emails will not include health details."
+)
+PARTNER_SMS_CONSENT_WORDING = (
+    "My partner agreed that you may text them at this number, once, with their own private "
+    "questionnaire link (no health details)."
+)
+PARTNER_EMAIL_CONSENT_WORDING = (
+    "My partner agreed that you may email them at this address with their own private "
+    "questionnaire link (no health details)."
+)
+
+NAME_MAX = 120
+FIRST_NAME_MAX = 60
+SHORT_TEXT_MAX = 200
+MESSAGE_MAX = 2000
+PHONE_ERROR = "Enter a US mobile number with area code, for example (949) 555-0123."
+
+YES_NO_CHOICES = YesNo.choices
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False  # the template owns <form>, CSRF and the buttons
+    helper.disable_csrf = True
+    return helper
+
+
+def _clean_phone(value: str) -> str:
+    if not value:
+        return ""
+    phone = normalize_phone(value)
+    if phone is None:
+        raise forms.ValidationError(PHONE_ERROR)
+    return phone
+
+
+class StepForm(forms.Form):
+    """A wizard step: title for the page, crispy helper, JSON-safe cleaned data."""
+
+    title = ""
+    intro = ""
+
+    def __init__(self, *args, context: dict | None = None, **kwargs):
+        self.context = context or {}
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class ContactStepForm(StepForm):
+    title = "About you"
+    intro = "So we can reach you, and only in the ways you choose."
+
+    contact_name = forms.CharField(
+        label="Your name", max_length=NAME_MAX, widget=forms.TextInput({"autocomplete": "name"})
+    )
+    contact_email = forms.EmailField(
+        label="Email", max_length=254, widget=forms.EmailInput({"autocomplete": "email"})
+    )
+    contact_phone = forms.CharField(
+        label="Mobile number",
+        max_length=30,
+        widget=forms.TextInput({"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    preferred_contact = forms.ChoiceField(
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    sms_safe = forms.ChoiceField(
+        label="Is it safe for us to text this number?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="For example, no one else reads messages on this phone.",
+    )
+    voicemail_ok = forms.ChoiceField(
+        label="May we leave a voicemail?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="We would give only our first names and a number, never the reason.",
+    )
+
+    def clean_contact_name(self):
+        return self.cleaned_data["contact_name"].strip()
+
+    def clean_contact_phone(self):
+        return _clean_phone(self.cleaned_data["contact_phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("preferred_contact") == ContactMethod.SMS
+            and cleaned.get("sms_safe") == "no"
+        ):
+            self.add_error(
+                "preferred_contact",
+                "You said texting this number isn't safe, so please choose another way.",
+            )
+        if cleaned.get("preferred_contact") == ContactMethod.PHONE and not cleaned.get(
+            "contact_phone"
+        ):
+            self.add_error("contact_phone", "We need a number to call you.")
+        return cleaned
+
+
+class PartnerStepForm(StepForm):
+    title = "Your partner"
+    intro = (
+        "Your partner answers their own questions privately, through their own link. Give "
+        "their contact details only if they agreed; otherwise you can pass the link on."
+    )
+
+    partner_first_name = forms.CharField(
+        label="Your partner's first name", max_length=FIRST_NAME_MAX
+    )
+    partner_email = forms.EmailField(
+        label="Your partner's email (optional)", max_length=254, required=False
+    )
+    partner_phone = forms.CharField(
+        label="Your partner's mobile number (optional)",
+        max_length=30,
+        required=False,
+        widget=forms.TextInput({"inputmode": "tel"}),
+    )
+    partner_preferred_contact = forms.ChoiceField(
+        label="How would your partner like us to contact them? (optional)",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    partner_sms_safe = forms.ChoiceField(
+        label="Is it safe to text your partner's number? (optional)",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    partner_voicemail_ok = forms.ChoiceField(
+        label="May we leave your partner a voicemail? (optional)",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    partner_sms_consent = forms.BooleanField(label=PARTNER_SMS_CONSENT_WORDING, required=False)
+    partner_email_consent = forms.BooleanField(label=PARTNER_EMAIL_CONSENT_WORDING, required=False)
+
+    def clean_partner_first_name(self):
+        return self.cleaned_data["partner_first_name"].strip()
+
+    def clean_partner_phone(self):
+        return _clean_phone(self.cleaned_data["partner_phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("partner_sms_consent"):
+            if not cleaned.get("partner_phone") and "partner_phone" not in self.errors:
+                self.add_error("partner_phone", "Add your partner's mobile number to text them.")
+            if cleaned.get("partner_sms_safe") != "yes":
+                self.add_error("partner_sms_safe", "We text only a number that is safe to text.")
+        if (
+            cleaned.get("partner_email_consent")
+            and not cleaned.get("partner_email")
+            and "partner_email" not in self.errors
+        ):
+            self.add_error("partner_email", "Add your partner's email to email them.")
+        return cleaned
+
+
+class EligibilityStepForm(StepForm):
+    title = "Who we can see"
+    intro = (
+        "Our licence covers adults in California. Whatever you answer, a person at the clinic "
+        "will read your inquiry and reply."
+    )
+
+    both_adults = forms.ChoiceField(
+        label="Are you and your partner both 18 or older?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    in_california = forms.ChoiceField(
+        label="Are you located in California?", choices=YES_NO_CHOICES, widget=forms.RadioSelect
+    )
+
+
+class ConcernsStepForm(StepForm):
+    title = "What brings you to us"
+    intro = "Choose any that fit. Only our clinical team reads this."
+
+    concerns = forms.MultipleChoiceField(
+        label="What would you like help with?",
+        choices=Inquiry.Concern.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    concerns_other = forms.CharField(
+        label="If something else, what? (optional)", max_length=SHORT_TEXT_MAX, required=False
+    )
+    message = forms.CharField(
+        label="Anything you would like us to know (optional)",
+        max_length=MESSAGE_MAX,
+        required=False,
+        widget=forms.Textarea({"rows": 5}),
+        help_text=f"Up to {MESSAGE_MAX} characters.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            Inquiry.Concern.OTHER in (cleaned.get("concerns") or [])
+            and not (cleaned.get("concerns_other") or "").strip()
+        ):
+            self.add_error("concerns_other", "Tell us briefly what else brings you.")
+        return cleaned
+
+
+class InterestStepForm(StepForm):
+    title = "What you are looking for"
+
+    medicine_interest = forms.ChoiceField(
+        label="Who is interested in medicine-assisted sessions?",
+        choices=Inquiry.MedicineInterest.choices,
+        widget=forms.RadioSelect,
+    )
+    session_format = forms.ChoiceField(
+        label="In person or telehealth?",
+        choices=Inquiry.SessionFormat.choices,
+        widget=forms.RadioSelect,
+    )
+    payment = forms.ChoiceField(
+        label="How would you pay?", choices=Inquiry.Payment.choices, widget=forms.RadioSelect
+    )
+    insurance_carrier = forms.CharField(
+        label="PPO insurance company (if PPO)", max_length=100, required=False
+    )
+    military_family = forms.ChoiceField(
+        label="Is either of you a veteran or part of a military family?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("payment") == Inquiry.Payment.PPO
+            and not (cleaned.get("insurance_carrier") or "").strip()
+        ):
+            self.add_error("insurance_carrier", "Tell us which PPO insurance company.")
+        return cleaned
+
+
+class ConsentStepForm(StepForm):
+    title = "Consent and send"
+    intro = "Nearly done. Please confirm how we may contact you."
+
+    privacy_acknowledged = forms.BooleanField(
+        label=PRIVACY_NOTICE_WORDING,
+        error_messages={"required": "Please confirm you have read the privacy notice."},
+    )
+    sms_consent = forms.BooleanField(label=SMS_CONSENT_WORDING, required=False)
+    email_consent = forms.BooleanField(label=EMAIL_CONSENT_WORDING, required=False)
+    # Honeypot: hidden from sighted people; labelled so screen-reader users leave it empty.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput({"autocomplete": "off", "tabindex": "-1"}),
+    )
+    submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "privacy_acknowledged",
+            "sms_consent",
+            "email_consent",
+            Field("website", wrapper_class="visually-hidden"),
+            "submission_token",
+        )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                "This form could not be sent. Please leave this field empty, or call us."
+            )
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        preferred = self.context.get("preferred_contact")
+        if preferred == ContactMethod.SMS and not cleaned.get("sms_consent"):
+            self.add_error(
+                "sms_consent",
+                "You chose text messages: please consent to texts, or go back and choose "
+                "another way to reach you.",
+            )
+        if preferred == ContactMethod.EMAIL and not cleaned.get("email_consent"):
+            self.add_error(
+                "email_consent",
+                "You chose email: please consent to email, or go back and choose another "
+                "way to reach you.",
+            )
+        if cleaned.get("sms_consent") and self.context.get("sms_safe") != "yes":
+            self.add_error(
+                "sms_consent",
+                "You said texting your number isn't safe, so we won't text you. Untick this "
+                "or go back and change that answer.",
+            )
+        return cleaned
+
+
+WIZARD_STEPS: tuple[type[StepForm], ...] = (
+    ContactStepForm,
+    PartnerStepForm,
+    EligibilityStepForm,
+    ConcernsStepForm,
+    InterestStepForm,
+    ConsentStepForm,
+)
+
+
+class InstrumentForm(forms.Form):
+    """One screening section, built from its definition in intake/instruments.py."""
+
+    instrument_key = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, instrument: instruments.Instrument, **kwargs):
+        self.instrument = instrument
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        self.fields["instrument_key"].initial = instrument.key
+        for item in instrument.items:
+            choices = [(o.value, o.label) for o in item.options]
+            label = item.text
+            if item.multiple:
+                field = forms.MultipleChoiceField(
+                    label=label, choices=choices, widget=forms.CheckboxSelectMultiple
+                )
+            else:
+                field = forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect)
+            # Required-ness depends on other answers (gates): checked in clean().
+            field.required = False
+            field.help_text = item.help_text
+            self.fields[item.key] = field
+
+    def clean_instrument_key(self):
+        if self.cleaned_data["instrument_key"] != self.instrument.key:
+            raise forms.ValidationError(
+                "This section has changed since the page was opened. Please answer it again."
+            )
+        return self.instrument.key
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        raw = {}
+        for item in self.instrument.items:
+            value = cleaned.get(item.key)
+            if item.multiple:
+                raw[item.key] = value or []
+            elif value not in (None, "") or (
+                value == "" and item.key in self.data and item.option("") is not None
+            ):
+                raw[item.key] = value
+        try:
+            self.answers = instruments.clean_answers(self.instrument, raw)
+        except instruments.InvalidAnswers as exc:
+            for key, message in exc.errors.items():
+                self.add_error(key if key in self.fields else None, message)
+        return cleaned

@@ -1,0 +1,200 @@
+"""Public intake pages: the multi-step inquiry, its done page, and each partner's screening.
+
+Views stay thin: validate a form, call one service, redirect (POST/redirect/GET). Answers
+between steps live only in the visitor's session, encrypted (intake/wizard.py); nothing
+reaches the database until the last step. Every page is `never_cache`: they carry private
+links and answers.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from clinic_site.crypto import BadToken
+from clinic_site.ratelimit import client_ip, hit
+
+from . import wizard
+from .forms import WIZARD_STEPS, InstrumentForm
+from .models import Inquiry, PartnerScreening
+from .selectors import screening_from_token, screening_progress
+from .services import (
+    SectionNotExpected,
+    inquiry_booking_token,
+    inquiry_submit,
+    screening_link_url,
+    screening_section_submit,
+)
+
+RATE_LIMIT_MESSAGE = (
+    "We have received several inquiries from this connection in a short time, so we could not "
+    "send this one. Please try again in an hour, or call us."
+)
+EXPIRED_MESSAGE = (
+    "This form has expired or was already sent, so it was not sent again. Please start a new "
+    "inquiry, or call us."
+)
+
+
+def _render_step(request, *, number: int, form, status: int = 200):
+    return render(
+        request,
+        "intake/step.html",
+        {
+            "form": form,
+            "step_number": number,
+            "step_count": len(WIZARD_STEPS),
+            "is_last": number == len(WIZARD_STEPS),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def inquiry_step(request, number: int = 1):
+    """One step of the inquiry. Back keeps answers; the last step sends everything."""
+    if not 1 <= number <= len(WIZARD_STEPS):
+        raise Http404
+    state = wizard.load(request)
+    missing = wizard.first_missing_step(state, before=number)
+    if missing is not None and request.method == "GET":
+        return redirect("intake:step", number=missing)
+    form_class = WIZARD_STEPS[number - 1]
+    context = wizard.form_context(state)
+
+    if request.method == "GET":
+        form = form_class(initial=wizard.initial_for(state, number), context=context)
+        if number == len(WIZARD_STEPS):
+            form.initial["submission_token"] = state.get("token", "")
+        return _render_step(request, number=number, form=form)
+
+    form = form_class(request.POST, context=context)
+    if "back" in request.POST:
+        if form.is_valid():
+            wizard.save_step(request, state, number, form.cleaned_data)
+        return redirect("intake:step", number=max(1, number - 1))
+    if number == len(WIZARD_STEPS):
+        return _final_step(request, state=state, form=form, missing=missing)
+    if missing is not None:
+        return redirect("intake:step", number=missing)
+    if not form.is_valid():
+        return _render_step(request, number=number, form=form, status=400)
+    wizard.save_step(request, state, number, form.cleaned_data)
+    return redirect("intake:step", number=number + 1)
+
+
+def _final_step(request, *, state: dict, form, missing: int | None):
+    number = len(WIZARD_STEPS)
+    token = request.POST.get("submission_token", "")
+    already = Inquiry.objects.filter(submission_token=token).first() if token else None
+    if already is not None:
+        # A double-click or a reload: the same visitor sees their one inquiry; anyone else
+        # replaying the token learns nothing.
+        if request.session.get(wizard.DONE_SESSION_KEY) == already.pk:
+            return redirect("intake:done")
+        form.is_valid()
+        form.add_error("submission_token", EXPIRED_MESSAGE)
+        return _render_step(request, number=number, form=form, status=409)
+    if missing is not None or not token or token != state.get("token"):
+        form.is_valid()
+        form.add_error("submission_token", EXPIRED_MESSAGE)
+        return _render_step(request, number=number, form=form, status=400)
+
+    valid = form.is_valid()
+    honeypot_filled = bool(request.POST.get("website"))
+    if (valid or honeypot_filled) and not hit(
+        "inquiry-submit", client_ip(request), settings.INQUIRY_RATE_LIMIT
+    ):
+        form.add_error(None, RATE_LIMIT_MESSAGE)
+        return _render_step(request, number=number, form=form, status=429)
+    if not valid:
+        return _render_step(request, number=number, form=form, status=400)
+
+    submission = wizard.build_submission(state, form.cleaned_data)
+    inquiry, _created = inquiry_submit(data=submission, submission_token=token)
+    wizard.finish(request, inquiry_pk=inquiry.pk)
+    return redirect("intake:done")
+
+
+@never_cache
+@require_http_methods(["GET"])
+def inquiry_done(request):
+    """Reference code, what happens next, private links: only for the visitor who sent it."""
+    pk = request.session.get(wizard.DONE_SESSION_KEY)
+    inquiry = Inquiry.objects.filter(pk=pk).prefetch_related("screenings").first() if pk else None
+    if inquiry is None:
+        messages.info(request, "That page is no longer available. You can start a new inquiry.")
+        return redirect("intake:start")
+    screenings = {s.role: s for s in inquiry.screenings.all()}
+    submitter = screenings[PartnerScreening.Role.SUBMITTER]
+    partner = screenings[PartnerScreening.Role.PARTNER]
+    partner_notified = partner.can_text or partner.can_email
+    return render(
+        request,
+        "intake/done.html",
+        {
+            "inquiry": inquiry,
+            "submitter_link": screening_link_url(screening=submitter),
+            "partner": partner,
+            "partner_notified": partner_notified,
+            "link_days": settings.SCREENING_LINK_MAX_AGE_DAYS,
+            "partner_channel": "text message" if partner.can_text else "email",
+            "partner_link": None if partner_notified else screening_link_url(screening=partner),
+            # docs/CONTRACTS.md: the booking app reads this token.
+            "booking_url": "/book/?"
+            + urlencode({"inquiry": inquiry_booking_token(inquiry=inquiry)}),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def screening(request, token: str):
+    """One partner's private screening: one section per page, saved as they go."""
+    try:
+        screening = screening_from_token(token)
+    except BadToken:
+        return render(request, "intake/screening_invalid.html", status=404)
+    progress = screening_progress(screening=screening)
+    instrument = progress.next_instrument
+    if instrument is None:
+        return render(
+            request,
+            "intake/screening_done.html",
+            {"screening": screening, "at_risk": progress.at_risk},
+        )
+
+    if request.method == "POST":
+        if request.POST.get("instrument_key") != instrument.key:
+            messages.info(request, "That section was already saved. Here is the next one.")
+            return redirect("intake:screening", token=token)
+        form = InstrumentForm(request.POST, instrument=instrument)
+        if form.is_valid():
+            try:
+                screening_section_submit(
+                    screening=screening, instrument_key=instrument.key, answers=form.answers
+                )
+            except SectionNotExpected:
+                messages.info(request, "That section was already saved. Here is the next one.")
+            return redirect("intake:screening", token=token)
+        status = 400
+    else:
+        form = InstrumentForm(instrument=instrument)
+        status = 200
+    return render(
+        request,
+        "intake/screening_section.html",
+        {
+            "screening": screening,
+            "progress": progress,
+            "instrument": instrument,
+            "form": form,
+            "at_risk": progress.at_risk or instrument.key == "suicide_followup",
+        },
+        status=status,
+    )
