@@ -22,6 +22,7 @@ from django.utils import timezone
 from clinic_site.crypto import lookup_hash, normalize_email
 from clinic_site.phones import normalize_phone
 
+from .discretion import health_words_in
 from .emails import EmailError, email_send
 from .models import Message, SmsOptOut
 from .quiet_hours import next_allowed_time
@@ -82,7 +83,8 @@ def message_create(
 
     A second call with the same idempotency_key returns the existing row unchanged. A text to a
     number that opted out (STOP) becomes an email to `fallback_email`, or, without one, a
-    failed row that tells staff why. Non-urgent texts due in quiet hours wait for the morning.
+    failed row that tells staff why; so does a message whose text would mention a health
+    word (notifications.discretion). Non-urgent texts in quiet hours wait for the morning.
     Raises ValueError for an invalid recipient or a template that renders empty/too long.
     """
     existing = Message.objects.filter(idempotency_key=idempotency_key).first()
@@ -125,6 +127,17 @@ def message_create(
     else:
         email = email_render(template_key, context)
         message.subject, message.body, message.body_html = email.subject, email.text, email.html
+
+    rendered = [message.subject, message.body, message.body_html]
+    if message.fallback:
+        rendered += [message.fallback["subject"], message.fallback["text"]]
+    disclosed = sorted(set(health_words_in(" ".join(rendered))))
+    if disclosed and status == Status.QUEUED:
+        # Better a message staff must follow up than one that tells a housemate too much.
+        status = message.status = Status.FAILED
+        message.failed_at = now
+        message.last_error = "Blocked: the message would mention " + ", ".join(disclosed) + "."
+        logger.warning("message %r blocked by the discretion check", idempotency_key)
 
     message.scheduled_for = _quiet_hours_adjusted(
         scheduled_for or now, channel=channel, urgent=urgent
