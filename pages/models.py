@@ -18,9 +18,9 @@ from django.utils.text import slugify
 
 from .markdown_render import render_markdown
 
+# The numbers themselves are always printed after this text (includes/crisis_strip.html).
 DEFAULT_CRISIS_TEXT = (
-    "In an emergency call 911. Thinking about suicide or in crisis? Call or text 988. "
-    "Veterans: call 988 and press 1."
+    "In crisis or thinking about suicide? Help is available any time, day or night."
 )
 
 
@@ -163,6 +163,16 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        if self.kind == self.Kind.HOME:
+            return reverse("pages:home")
+        return reverse("pages:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         errors = {}
         if self.reviewer_name and not self.last_reviewed_on:
@@ -177,16 +187,6 @@ class Page(models.Model):
             errors["next_review_due"] = "The next review must come after the last one."
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        if self.kind == self.Kind.HOME:
-            return reverse("pages:home")
-        return reverse("pages:detail", kwargs={"slug": self.slug})
 
     @property
     def menu_label(self) -> str:
@@ -381,6 +381,10 @@ class TreatmentJourney(models.Model):
     def __str__(self):
         return "Treatment journey"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Page(pk=self.page_id).touch()
+
     def clean(self):
         errors = {}
         for low, high in (
@@ -389,15 +393,11 @@ class TreatmentJourney(models.Model):
             ("months_min", "months_max"),
             ("total_min", "total_max"),
         ):
-            if getattr(self, low) is not None and getattr(self, high) is not None:
-                if getattr(self, low) > getattr(self, high):
-                    errors[high] = "Must be at least the smallest number."
+            low_value, high_value = getattr(self, low), getattr(self, high)
+            if None not in (low_value, high_value) and low_value > high_value:
+                errors[high] = "Must be at least the smallest number."
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Page(pk=self.page_id).touch()
 
     @staticmethod
     def span(low: int, high: int) -> str:
@@ -437,7 +437,8 @@ class TreatmentJourney(models.Model):
             f"Each round has {self.preparation_span} preparation sessions, then one medicine "
             f"session, then at least {self.integration_min} integration "
             f"session{'s' if self.integration_min != 1 else ''}. Most couples have "
-            f"{self.cycles_span} medicine sessions over {self.months_span} months: "
+            f"{self.cycles_span} medicine session{'s' if self.cycles_max != 1 else ''} over "
+            f"{self.months_span} months: "
             f"{self.total_span} appointments in all."
         )
 

@@ -1,0 +1,144 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from pages.models import FAQEntry, Page, Section, SiteSettings, Testimonial as CoupleTestimonial
+
+from .factories import add_children, add_journey, make_page, relate
+
+pytestmark = pytest.mark.django_db
+
+
+def body(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("children_each", [1, 12])
+def test_an_uncached_page_costs_at_most_four_queries_whatever_its_size(
+    client, django_assert_max_num_queries, children_each
+):
+    page = add_children(make_page(slug="big"), each=children_each)
+    for n in range(children_each):
+        relate(page, make_page(), position=n)
+    add_journey(page)
+    cache.clear()  # nothing warm: not the page, not SiteSettings, not the menu
+    with django_assert_max_num_queries(4):
+        html = body(client, "/big/")
+    assert html.count('class="faq-entry"') == children_each
+    assert html.count('<h2 id="heading-') == children_each
+
+
+def test_a_cached_page_costs_no_queries(client, django_assert_num_queries):
+    add_children(make_page(slug="warm"), each=5)
+    body(client, "/warm/")
+    with django_assert_num_queries(0):
+        body(client, "/warm/")
+
+
+def test_the_uncached_home_page_also_fits_the_budget(client, django_assert_max_num_queries):
+    home = add_children(make_page(kind=Page.Kind.HOME, slug="home"), each=6)
+    for n in range(6):
+        make_page()
+        CoupleTestimonial.objects.create(
+            quote=f"Quote {n}", attribution="A.", consent_date=datetime.date(2026, 1, 1),
+            is_published=True,
+        )  # fmt: skip
+    relate(home, make_page())
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        html = body(client, "/")
+    assert html.count('class="testimonial"') == 6
+    with django_assert_max_num_queries(0):
+        body(client, "/")
+
+
+def test_saving_the_page_changes_what_is_served(client):
+    page = make_page(slug="p", title="Old title")
+    assert "Old title" in body(client, "/p/")
+    page.title = "New title"
+    page.save()
+    assert "New title" in body(client, "/p/")
+
+
+def test_saving_a_section_changes_what_is_served(client):
+    page = make_page(slug="p")
+    section = Section.objects.create(page=page, heading="H", body_markdown="first words")
+    assert "first words" in body(client, "/p/")
+    section.body_markdown = "second words"
+    section.save()
+    assert "second words" in body(client, "/p/")
+    section.delete()
+    assert "second words" not in body(client, "/p/")
+
+
+def test_saving_a_faq_entry_changes_what_is_served(client):
+    page = make_page(slug="p")
+    body(client, "/p/")
+    FAQEntry.objects.create(page=page, question="New question?", answer_markdown="Yes.")
+    assert "New question?" in body(client, "/p/")
+
+
+def test_saving_site_settings_changes_every_cached_page(client):
+    make_page(slug="p")
+    assert "949-625-0564" in body(client, "/p/")
+    settings_row = SiteSettings.load()
+    settings_row.phone = "949-555-0100"
+    settings_row.save()
+    html = body(client, "/p/")
+    assert "949-555-0100" in html and "949-625-0564" not in html
+
+
+def test_renaming_a_page_updates_the_menu_on_other_cached_pages(client):
+    renamed = make_page(slug="a", nav_label="Before")
+    make_page(slug="b")
+    assert ">Before</a>" in body(client, "/b/")
+    renamed.nav_label = "After"
+    renamed.save()
+    assert ">After</a>" in body(client, "/b/")
+
+
+def test_unpublishing_removes_the_page_at_once(client):
+    page = make_page(slug="p")
+    body(client, "/p/")
+    page.status = Page.Status.DRAFT
+    page.save()
+    assert client.get("/p/").status_code == 404
+
+
+def test_conditional_get_answers_304_for_a_matching_etag_or_date(client):
+    make_page(slug="p")
+    first = client.get("/p/")
+    assert first["ETag"] and first["Last-Modified"]
+    assert "no-cache" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    by_etag = client.get("/p/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    by_date = client.get("/p/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert by_date.status_code == 304
+    assert client.get("/p/", HTTP_IF_NONE_MATCH='"stale"').status_code == 200
+
+
+def test_an_edit_changes_the_etag(client):
+    page = make_page(slug="p")
+    etag = client.get("/p/")["ETag"]
+    page.lede = "Different words."
+    page.save()
+    assert client.get("/p/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_pages_accept_only_safe_methods(client):
+    make_page(slug="p")
+    assert client.post("/p/").status_code == 405
+    assert client.head("/p/").status_code == 200
+
+
+@pytest.mark.redis
+def test_cached_pages_live_in_redis_when_configured(client, settings):
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    make_page(slug="p", title="Stored in Redis")
+    body(client, "/p/")
+    from pages.cache import cached_page_get
+
+    assert "Stored in Redis" in cached_page_get("slug:p").html
