@@ -1,0 +1,278 @@
+"""Each partner's private screening through the test client: scoring, crisis panel, triage,
+privacy between partners, bad tokens, replay and query budgets."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from intake import instruments
+from intake.models import Inquiry, InstrumentResult
+from intake.services import inquiry_booking_token, screening_link_token
+from notifications.models import Message
+
+from .factories import InquiryFactory, PartnerScreeningFactory
+from .flow import calm_answers, post_section
+
+pytestmark = pytest.mark.django_db
+
+HEALTH_WORDS = (
+    "suicid", "depress", "self-harm", "harm", "ptsd", "trauma", "alcohol", "drug", "ketamine",
+    "phq", "gad", "safety", "abuse", "violence", "anxiety", "therapy", "medicine", "risk",
+    "crisis", "screen", "partner",
+)  # fmt: skip
+
+
+@pytest.fixture
+def couple():
+    inquiry = InquiryFactory()
+    submitter = PartnerScreeningFactory(inquiry=inquiry, role="submitter", name="Dana")
+    partner = PartnerScreeningFactory(inquiry=inquiry, role="partner", name="Robin")
+    return inquiry, submitter, partner
+
+
+def url_for(screening) -> str:
+    return reverse("intake:screening", args=[screening_link_token(screening=screening)])
+
+
+def answer_all(client, url, overrides=None):
+    """Answer every section in order (calm unless overridden); return the last response."""
+    overrides = overrides or {}
+    response = None
+    for _ in range(len(instruments.INSTRUMENTS)):
+        page = client.get(url)
+        if "instrument" not in (page.context or {}):
+            break
+        key = page.context["instrument"].key
+        answers = {**calm_answers(key), **overrides.get(key, {})}
+        response = post_section(client, url, key, answers)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+def test_a_partner_answers_every_section_and_each_is_scored_and_stored(client, couple):
+    inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    first = client.get(url)
+    html = first.content.decode()
+    assert "Section 1 of 8" in html and "PHQ-9" in html
+    assert "not monitored around the clock" in html and "741741" in html
+    assert html.count("<h1") == 1
+
+    answer_all(client, url)
+    done = client.get(url)
+    assert "your questionnaire is complete" in done.content.decode()
+    keys = set(submitter.results.values_list("instrument", flat=True))
+    assert keys == {i.key for i in instruments.INSTRUMENTS} - {"suicide_followup"}
+    submitter.refresh_from_db()
+    assert submitter.completed_at is not None and submitter.started_at is not None
+    csi = submitter.results.get(instrument="csi4")
+    assert (csi.total, csi.band, csi.positive) == (21, "no_notable_distress", False)
+    phq = submitter.results.get(instrument="phq9")
+    assert phq.version == instruments.PHQ9.version and phq.completed_at is not None
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "standard" and inquiry.triaged_at is not None
+    assert not Message.objects.exists()
+
+
+def test_item_9_shows_the_crisis_panel_at_once_then_the_follow_up_and_alerts_staff(client, couple):
+    inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    phq = {**calm_answers("phq9"), "q9": "1"}
+    assert post_section(client, url, "phq9", phq).status_code == 302
+
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.context["instrument"].key == "suicide_followup"
+    assert 'role="alert"' in html and "please reach out now" in html
+    assert html.index("please reach out now") < html.index("A few more questions")
+    assert "Section 2 of 9" in html
+
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "urgent"
+    assert any("PHQ-9 item 9" in reason for reason in inquiry.triage_reasons)
+    alerts = Message.objects.filter(template_key="staff_urgent_alert")
+    assert sorted(alerts.values_list("channel", flat=True)) == ["email", "sms"]
+    for alert in alerts:
+        text = f"{alert.subject} {alert.body} {alert.body_html}".lower()
+        assert inquiry.reference_code.lower() in text
+        for word in HEALTH_WORDS:
+            assert word not in text, word
+    # A later urgent answer does not alert twice.
+    post_section(
+        client, url, "suicide_followup", {**calm_answers("suicide_followup"), "plan": "yes"}
+    )
+    assert Message.objects.filter(template_key="staff_urgent_alert").count() == 2
+    assert "please reach out now" in client.get(url).content.decode()
+
+
+def test_relationship_safety_positive_shows_the_panel_and_never_messages_the_partner(
+    client, couple
+):
+    inquiry, submitter, partner = couple
+    partner.phone, partner.sms_safe = "+19495550177", True
+    partner.email = "robin@example.com"
+    partner.save()
+    url = url_for(submitter)
+    for key in ("phq9", "gad7", "pcptsd5", "auditc", "drug_use", "csi4"):
+        post_section(client, url, key, calm_answers(key))
+    assert 'role="alert"' not in client.get(url).content.decode()
+    unsafe = {**calm_answers("relationship_safety"), "afraid_of_reaction": "yes"}
+    post_section(client, url, "relationship_safety", unsafe)
+    page = client.get(url)
+    assert page.context["instrument"].key == "ketamine_medical"
+    assert "please reach out now" in page.content.decode()
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "urgent"
+    recipients = {m.to for m in Message.objects.all()}
+    assert recipients <= {"oncall@clinic.test", "+19495550100"}  # staff only
+    assert "+19495550177" not in recipients and "robin@example.com" not in recipients
+
+
+def test_a_medical_contraindication_marks_medical_review_when_the_partner_finishes(client, couple):
+    inquiry, _submitter, partner = couple
+    answer_all(client, url_for(partner), {"ketamine_medical": {"pregnancy": "not_sure"}})
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "medical_review"
+    assert any("Partner: ketamine medical" in reason for reason in inquiry.triage_reasons)
+    assert not Message.objects.exists()
+
+
+def test_one_partners_link_never_shows_the_others_answers_or_progress(couple):
+    _inquiry, submitter, partner = couple
+    dana, robin = Client(), Client()
+    answer_all(dana, url_for(submitter))
+    page = robin.get(url_for(partner))
+    html = page.content.decode()
+    assert page.context["screening"] == partner
+    assert "Section 1 of 8" in html
+    for leak in ("Dana", "complete", "finished", "your partner has"):
+        assert leak not in html
+    assert partner.results.count() == 0
+    # Robin's answers land on Robin's screening only.
+    post_section(robin, url_for(partner), "phq9", calm_answers("phq9"))
+    assert partner.results.count() == 1 and submitter.results.count() == 8
+
+
+@pytest.mark.parametrize(
+    "make_token",
+    [
+        lambda s: screening_link_token(screening=s)[:-3] + "abc",  # tampered signature
+        lambda s: screening_link_token(screening=s).replace("I", "J", 1),  # tampered value
+        lambda s: inquiry_booking_token(inquiry=s.inquiry),  # another purpose
+        lambda s: "not-a-token",
+    ],
+)
+def test_a_tampered_or_foreign_token_opens_nothing(client, couple, make_token):
+    _inquiry, submitter, _partner = couple
+    url = reverse("intake:screening", args=[make_token(submitter)])
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "isn't valid any more" in response.content.decode()
+    assert post_section(client, url, "phq9", calm_answers("phq9")).status_code == 404
+    assert not InstrumentResult.objects.exists()
+
+
+def test_a_link_expires_after_the_configured_days(client, couple, settings):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(
+        days=settings.SCREENING_LINK_MAX_AGE_DAYS, hours=1
+    )
+    with time_machine.travel(later):
+        assert client.get(url).status_code == 404
+
+
+def test_reissuing_a_link_revokes_the_old_one(client, couple):
+    from intake.services import screening_link_reissue
+
+    _inquiry, submitter, _partner = couple
+    old = url_for(submitter)
+    new_token = screening_link_reissue(screening=submitter)
+    assert client.get(old).status_code == 404
+    assert client.get(reverse("intake:screening", args=[new_token])).status_code == 200
+
+
+def test_an_out_of_range_answer_is_named_next_to_the_field_and_stores_nothing(client, couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    response = post_section(client, url, "phq9", {**calm_answers("phq9"), "q4": "7"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    block = html[html.index('id="div_id_q4"') :][:3000]
+    assert "valid choice" in block
+    missing = {k: v for k, v in calm_answers("phq9").items() if k != "q2"}
+    response = post_section(client, url, "phq9", missing)
+    html = response.content.decode()
+    assert "Please choose an answer." in html[html.index('id="div_id_q2"') :][:3000]
+    assert not InstrumentResult.objects.exists()
+
+
+def test_a_replayed_section_is_saved_once(client, couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    post_section(client, url, "phq9", calm_answers("phq9"))
+    again = post_section(client, url, "phq9", {**calm_answers("phq9"), "q9": "3"})
+    assert again.status_code == 302
+    assert submitter.results.get(instrument="phq9").answers["q9"] == "0"
+    assert submitter.results.count() == 1
+
+
+def test_save_and_resume_on_another_device(couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    post_section(Client(), url, "phq9", calm_answers("phq9"))
+    post_section(Client(), url, "gad7", calm_answers("gad7"))
+    page = Client().get(url)
+    assert page.context["instrument"].key == "pcptsd5"
+    assert "Section 3 of 8" in page.content.decode()
+
+
+def test_answers_are_ciphertext_in_the_database(client, couple):
+    from django.db import connection
+
+    _inquiry, submitter, _partner = couple
+    post_section(client, url_for(submitter), "drug_use", {})  # wrong section: ignored
+    post_section(client, url_for(submitter), "phq9", {**calm_answers("phq9"), "q9": "2"})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT answers, flagged_items FROM intake_instrumentresult")
+        answers, flagged = cursor.fetchone()
+        cursor.execute("SELECT triage_reasons FROM intake_inquiry")
+        (reasons,) = cursor.fetchone()
+    for raw in (answers, flagged, reasons):
+        assert raw.startswith("gAAAA")
+        assert '"' not in raw and "PHQ-9 item" not in raw  # no JSON, no plain text
+
+
+def test_screening_pages_keep_to_a_small_query_budget(
+    client, couple, django_assert_max_num_queries
+):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    client.get(url)  # warm the site-settings cache
+    with django_assert_max_num_queries(4):
+        client.get(url)
+    with django_assert_max_num_queries(14):
+        post_section(client, url, "phq9", calm_answers("phq9"))
+    with django_assert_max_num_queries(4):
+        client.get(url)
+
+
+def test_the_staff_alert_for_an_urgent_inquiry_names_only_the_reference(couple):
+    from notifications.services import staff_alert_send
+
+    inquiry, _s, _p = couple
+    for message in staff_alert_send(reference_code=inquiry.reference_code, related=inquiry):
+        text = f"{message.subject} {message.body}".lower()
+        assert f"urgent inquiry {inquiry.reference_code.lower()}" in text
+        for word in HEALTH_WORDS:
+            assert word not in text, word
+
+
+def test_an_inquiry_is_not_found_by_another_inquirys_screening(couple):
+    inquiry, submitter, _partner = couple
+    other = PartnerScreeningFactory(inquiry=InquiryFactory(), role="submitter")
+    assert url_for(other) != url_for(submitter)
+    assert Inquiry.objects.count() == 2
