@@ -271,12 +271,12 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             .values("n")
         )
         return (
-            super()
-            .get_queryset(request)
+            self.model._default_manager.get_queryset()
             .annotate(
                 priority_rank=PRIORITY_RANK,
                 screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
             )
+            .order_by(*self.get_ordering(request))
         )
 
     def get_ordering(self, request):

@@ -62,9 +62,7 @@ class AuditedAdminMixin:
         before = formset.model._default_manager.in_bulk(existing_pks) if existing_pks else {}
         super().save_formset(request, form, formset, change)
         for obj in formset.new_objects:
-            audit_record(
-                request=request, action="add", obj=obj, changes=field_changes(None, obj)
-            )
+            audit_record(request=request, action="add", obj=obj, changes=field_changes(None, obj))
         for obj, _names in formset.changed_objects:
             audit_record(
                 request=request,

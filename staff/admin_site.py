@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -99,8 +99,37 @@ class ClinicAdminSite(admin.AdminSite):
         return own + super().get_urls()
 
     def index(self, request, extra_context=None):
-        from staff.selectors import dashboard
-
-        context = {"dashboard": dashboard(user=request.user)}
+        context = {"dashboard": self._dashboard(request)}
         context.update(extra_context or {})
         return super().index(request, context)
+
+    def _dashboard(self, request) -> dict | None:
+        """The home page's counts, chart and queue links, for staff who may see the queue."""
+        if not request.user.has_perm("intake.view_inquiry"):
+            return None
+        from staff.charts import stacked_bar_svg
+        from staff.selectors import OUTCOMES, dashboard
+
+        data = dashboard(user=request.user)
+        queue = reverse("admin:intake_inquiry_changelist", current_app=self.name)
+        series = [(key, label) for key, label, _statuses in OUTCOMES]
+        data["series"] = series
+        data["chart_svg"] = stacked_bar_svg(
+            weeks=data["weeks"], series=series, title="Inquiries per week, last 12 weeks"
+        )
+        data["links"] = {
+            "queue": queue,
+            "new_today": f"{queue}?received=today",
+            "urgent_open": f"{queue}?priority__exact=urgent&state=open",
+            "overdue": f"{queue}?overdue=yes",
+            "mine_open": f"{queue}?assigned=me&state=open",
+        }
+        if request.user.has_perm("booking.view_appointment"):
+            try:
+                appointments = reverse(
+                    "admin:booking_appointment_changelist", current_app=self.name
+                )
+            except NoReverseMatch:
+                appointments = None
+            data["links"]["appointments"] = appointments
+        return data

@@ -107,6 +107,9 @@ class StaffPermissions(models.Model):
             ("export_data", "Can export data"),
         ]
 
+    def __str__(self):
+        return "staff permissions"
+
 
 class InquiryNote(models.Model):
     """An internal note on an inquiry: who wrote it and when. Append-only.

@@ -97,9 +97,11 @@ def role_permissions_sync(*, apps=global_apps, using: str = "default") -> None:
             group.permissions.clear()
             continue
         labels = {app_label for app_label, _ in wanted}
-        candidates = Permission.objects.using(using).filter(
-            content_type__app_label__in=labels
-        ).values_list("pk", "content_type__app_label", "codename")
+        candidates = (
+            Permission.objects.using(using)
+            .filter(content_type__app_label__in=labels)
+            .values_list("pk", "content_type__app_label", "codename")
+        )
         pks = [pk for pk, label, codename in candidates if (label, codename) in wanted]
         group.permissions.set(pks)
 

@@ -84,9 +84,12 @@ def test_postgresql_refuses_update_and_delete_even_in_raw_sql(front_desk):
         "UPDATE staff_auditentry SET detail = 'x' WHERE id = %s",
         "DELETE FROM staff_auditentry WHERE id = %s",
     ):
-        with pytest.raises(DatabaseError, match="append-only"):
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(sql, [entry.pk])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [entry.pk])
     assert AuditEntry.objects.filter(pk=entry.pk, detail="").exists()
 
 
