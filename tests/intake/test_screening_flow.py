@@ -87,7 +87,7 @@ def test_item_9_shows_the_crisis_panel_at_once_then_the_follow_up_and_alerts_sta
     html = page.content.decode()
     assert page.context["instrument"].key == "suicide_followup"
     assert 'role="alert"' in html and "please reach out now" in html
-    assert html.index("please reach out now") < html.index("A few more questions")
+    assert html.index("<h1") < html.index("please reach out now") < html.index("A few more")
     assert "Section 2 of 9" in html
 
     inquiry.refresh_from_db()
