@@ -214,6 +214,10 @@ class PartnerScreening(models.Model):
         blank=True, default="", help_text="Optional; used only for the AUDIT-C cut-off."
     )
     link_nonce = models.CharField(max_length=32, default=new_link_nonce, editable=False)
+    # A partner whose link was handed over by the submitter (no contact consent) answers on
+    # the device where they started: the submitter who held the link cannot later open it
+    # and see their progress. SHA-256 of the random key in that device's cookie.
+    device_key_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -241,6 +245,11 @@ class PartnerScreening(models.Model):
     @property
     def can_text(self) -> bool:
         return bool(self.phone and self.sms_safe and self.sms_consent_at)
+
+    @property
+    def link_passed_on(self) -> bool:
+        """The submitter was shown this partner's link to pass on (no channel to send it)."""
+        return self.role == self.Role.PARTNER and not (self.can_text or self.can_email)
 
 
 class InstrumentResult(models.Model):

@@ -1,5 +1,6 @@
 """Reads for the intake app: resolving private links to the one row they may open."""
 
+import hashlib
 import hmac
 from dataclasses import dataclass
 
@@ -82,3 +83,14 @@ def screening_progress(*, screening: PartnerScreening) -> ScreeningProgress:
         next_instrument=next_instrument,
         at_risk=at_risk,
     )
+
+
+def device_key_hash(device_key: str) -> str:
+    return hashlib.sha256(device_key.encode()).hexdigest() if device_key else ""
+
+
+def screening_open_on_this_device(*, screening: PartnerScreening, device_key: str) -> bool:
+    """False when the screening is bound to another device (see PartnerScreening)."""
+    if not screening.device_key_hash:
+        return True
+    return hmac.compare_digest(screening.device_key_hash, device_key_hash(device_key))

@@ -13,7 +13,13 @@ from clinic_site.crypto import make_token
 
 from . import instruments, triage
 from .models import Inquiry, InstrumentResult, PartnerScreening, new_link_nonce, new_reference_code
-from .selectors import BOOKING_TOKEN_PURPOSE, SCREENING_TOKEN_PURPOSE, screening_progress
+from .selectors import (
+    BOOKING_TOKEN_PURPOSE,
+    SCREENING_TOKEN_PURPOSE,
+    device_key_hash,
+    screening_open_on_this_device,
+    screening_progress,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -279,14 +285,20 @@ class SectionNotExpected(Exception):
     """The section sent is not the one this partner should answer next (replay, old tab)."""
 
 
+class ScreeningOpenElsewhere(Exception):
+    """The screening is bound to another device (a passed-on partner link already started)."""
+
+
 def screening_section_submit(
-    *, screening: PartnerScreening, instrument_key: str, answers: dict
+    *, screening: PartnerScreening, instrument_key: str, answers: dict, device_key: str = ""
 ) -> InstrumentResult:
     """Score and store one section of one partner's screening, then re-triage the inquiry.
 
-    Runs under a row lock on the screening so two tabs cannot both submit a section. Raises
-    SectionNotExpected if the section is not the next one (already answered, or finished),
-    and instruments.InvalidAnswers for answers that do not fit the instrument.
+    Runs under a row lock on the screening so two tabs cannot both submit a section. A
+    passed-on partner link is bound to `device_key` (the caller's cookie) on its first
+    section. Raises SectionNotExpected if the section is not the next one (already answered,
+    or finished), ScreeningOpenElsewhere if bound to another device, and
+    instruments.InvalidAnswers for answers that do not fit the instrument.
     """
     with transaction.atomic():
         locked = (
@@ -294,6 +306,8 @@ def screening_section_submit(
             .select_related("inquiry")
             .get(pk=screening.pk)
         )
+        if not screening_open_on_this_device(screening=locked, device_key=device_key):
+            raise ScreeningOpenElsewhere
         progress = screening_progress(screening=locked)
         if progress.next_instrument is None or progress.next_instrument.key != instrument_key:
             raise SectionNotExpected(instrument_key)
@@ -314,6 +328,10 @@ def screening_section_submit(
         done_answers = {**progress.answers_by_key, instrument_key: scored.answers}
         remaining = [i for i in instruments.sequence_for(done_answers) if i.key not in done_answers]
         update = {"started_at": locked.started_at or now}
+        if locked.link_passed_on and not locked.device_key_hash:
+            if not device_key:
+                raise ValueError("a device key is required to start a passed-on link")
+            update["device_key_hash"] = device_key_hash(device_key)
         if instrument_key == "auditc":
             update["sex_at_birth"] = scored.answers.get("sex_at_birth", "")
         if not remaining:
@@ -328,7 +346,8 @@ def screening_section_submit(
 
 
 def screening_link_reissue(*, screening: PartnerScreening) -> str:
-    """Revoke every link issued so far for this screening and return a fresh token."""
+    """Revoke every link issued so far (and any device binding); return a fresh token."""
     screening.link_nonce = new_link_nonce()
-    screening.save(update_fields=["link_nonce"])
+    screening.device_key_hash = ""
+    screening.save(update_fields=["link_nonce", "device_key_hash"])
     return screening_link_token(screening=screening)

@@ -6,12 +6,14 @@ reaches the database until the last step. Every page is `never_cache`: they carr
 links and answers.
 """
 
+import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -21,8 +23,9 @@ from clinic_site.ratelimit import client_ip, hit
 from . import wizard
 from .forms import WIZARD_STEPS, InstrumentForm
 from .models import Inquiry, PartnerScreening
-from .selectors import screening_from_token, screening_progress
+from .selectors import screening_from_token, screening_open_on_this_device, screening_progress
 from .services import (
+    ScreeningOpenElsewhere,
     SectionNotExpected,
     inquiry_booking_token,
     inquiry_submit,
@@ -152,6 +155,10 @@ def inquiry_done(request):
     )
 
 
+def _device_cookie_name(screening: PartnerScreening) -> str:
+    return f"intake_device_{screening.pk}"
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def screening(request, token: str):
@@ -160,6 +167,10 @@ def screening(request, token: str):
         screening = screening_from_token(token)
     except BadToken:
         return render(request, "intake/screening_invalid.html", status=404)
+    cookie_name = _device_cookie_name(screening)
+    device_key = request.COOKIES.get(cookie_name, "")
+    if not screening_open_on_this_device(screening=screening, device_key=device_key):
+        return render(request, "intake/screening_elsewhere.html", status=403)
     progress = screening_progress(screening=screening)
     instrument = progress.next_instrument
     if instrument is None:
@@ -175,13 +186,32 @@ def screening(request, token: str):
             return redirect("intake:screening", token=token)
         form = InstrumentForm(request.POST, instrument=instrument)
         if form.is_valid():
+            new_device_key = ""
+            if screening.link_passed_on and not screening.device_key_hash:
+                new_device_key = device_key = secrets.token_urlsafe(32)
             try:
                 screening_section_submit(
-                    screening=screening, instrument_key=instrument.key, answers=form.answers
+                    screening=screening,
+                    instrument_key=instrument.key,
+                    answers=form.answers,
+                    device_key=device_key,
                 )
             except SectionNotExpected:
                 messages.info(request, "That section was already saved. Here is the next one.")
-            return redirect("intake:screening", token=token)
+            except ScreeningOpenElsewhere:
+                return render(request, "intake/screening_elsewhere.html", status=403)
+            response = redirect("intake:screening", token=token)
+            if new_device_key:
+                response.set_cookie(
+                    cookie_name,
+                    new_device_key,
+                    max_age=settings.SCREENING_LINK_MAX_AGE_DAYS * 86400,
+                    path=reverse("intake:screening", args=["-"]).removesuffix("-/"),
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+            return response
         status = 400
     else:
         form = InstrumentForm(instrument=instrument)

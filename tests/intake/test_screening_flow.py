@@ -276,3 +276,38 @@ def test_an_inquiry_is_not_found_by_another_inquirys_screening(couple):
     other = PartnerScreeningFactory(inquiry=InquiryFactory(), role="submitter")
     assert url_for(other) != url_for(submitter)
     assert Inquiry.objects.count() == 2
+
+
+def test_a_passed_on_link_once_started_does_not_open_for_whoever_passed_it_on(couple):
+    from intake.services import screening_link_reissue
+
+    _inquiry, submitter, partner = couple
+    assert partner.link_passed_on and not submitter.link_passed_on
+    url = url_for(partner)
+    dana, robin = Client(), Client()
+    assert dana.get(url).status_code == 200  # not started yet: only section 1 to see
+    assert post_section(robin, url, "phq9", calm_answers("phq9")).status_code == 302
+    assert robin.cookies[f"intake_device_{partner.pk}"]["path"] == "/inquiry/s/"
+
+    blocked = dana.get(url)
+    html = blocked.content.decode()
+    assert blocked.status_code == 403
+    assert "opens on another device" in html
+    assert "Section" not in html and "GAD-7" not in html
+    assert post_section(dana, url, "gad7", calm_answers("gad7")).status_code == 403
+    assert partner.results.count() == 1
+
+    assert robin.get(url).context["instrument"].key == "gad7"  # Robin resumes
+    fresh = reverse("intake:screening", args=[screening_link_reissue(screening=partner)])
+    assert Client().get(fresh).context["instrument"].key == "gad7"  # staff sent a new link
+
+
+def test_a_partner_link_sent_to_the_partner_is_not_bound_to_a_device(couple):
+    from django.utils import timezone
+
+    _inquiry, _submitter, partner = couple
+    partner.email, partner.email_consent_at = "robin@example.com", timezone.now()
+    partner.save()
+    url = url_for(partner)
+    post_section(Client(), url, "phq9", calm_answers("phq9"))
+    assert Client().get(url).status_code == 200
