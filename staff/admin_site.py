@@ -31,7 +31,7 @@ class ClinicAdminSite(admin.AdminSite):
         if not super().has_permission(request):
             return False
         if two_factor_required():
-            return request.user.is_verified()
+            return _is_verified(request.user)
         return True
 
     def needs_second_factor(self, request) -> bool:
@@ -41,7 +41,7 @@ class ClinicAdminSite(admin.AdminSite):
             and user.is_active
             and user.is_staff
             and two_factor_required()
-            and not user.is_verified()
+            and not _is_verified(user)
         )
 
     def login(self, request, extra_context=None):
@@ -133,3 +133,10 @@ class ClinicAdminSite(admin.AdminSite):
                 appointments = None
             data["links"]["appointments"] = appointments
         return data
+
+
+def _is_verified(user) -> bool:
+    # OTPMiddleware adds is_verified(); a user just signed in by password in this very
+    # request is a plain User without it, and is not verified.
+    check = getattr(user, "is_verified", None)
+    return bool(check and check())

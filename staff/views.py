@@ -38,7 +38,7 @@ def _context(request, **extra):
 def two_factor_verify(request):
     """Ask for the second factor after the password; send new staff to enrolment."""
     user = request.user
-    if user.is_verified():
+    if getattr(user, "is_verified", lambda: False)():
         return HttpResponseRedirect(_next_url(request))
     if not two_factor.user_has_second_factor(user=user):
         return redirect(f"{reverse('admin:staff_two_factor_setup')}?{request.GET.urlencode()}")
