@@ -1,0 +1,69 @@
+"""Two simultaneous final submits with one token (a double click) make one inquiry."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from intake.models import Inquiry, PartnerScreening
+from intake.services import InquirySubmission, PartnerContact, inquiry_submit
+
+
+def submission() -> InquirySubmission:
+    return InquirySubmission(
+        contact_name="Dana Whitfield",
+        contact_email="dana@example.com",
+        contact_phone="+19495550134",
+        preferred_contact="email",
+        sms_safe=False,
+        voicemail_ok=False,
+        partner=PartnerContact(first_name="Robin"),
+        both_adults="yes",
+        in_california="yes",
+        concerns=["trust"],
+        concerns_other="",
+        message="",
+        medicine_interest="both",
+        session_format="telehealth",
+        payment="self_pay",
+        insurance_carrier="",
+        military_family="no",
+        privacy_notice_wording="I have read the privacy notice.",
+        email_consent_wording="You may email me.",
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_submits_with_one_token_create_one_inquiry():
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def submit():
+        try:
+            barrier.wait(timeout=10)
+            results.append(inquiry_submit(data=submission(), submission_token="same-token"))
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert Inquiry.objects.count() == 1
+    assert PartnerScreening.objects.count() == 2
+    assert {inquiry.pk for inquiry, _created in results} == {Inquiry.objects.get().pk}
+    assert sorted(created for _inquiry, created in results) == [False, False, False, True]
+
+
+@pytest.mark.django_db
+def test_a_second_submit_with_the_same_token_writes_nothing():
+    first, created = inquiry_submit(data=submission(), submission_token="t-1")
+    again, created_again = inquiry_submit(data=submission(), submission_token="t-1")
+    assert created and not created_again and first == again
+    assert PartnerScreening.objects.count() == 2
