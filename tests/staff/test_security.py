@@ -19,7 +19,8 @@ INDEX = "admin:index"
 
 
 def code_for(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
+    value = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{value:0{device.digits}d}"
 
 
 def sign_in_with_password(client, username):
