@@ -4,12 +4,14 @@ from datetime import timedelta
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import slugify
 
 from .models import (
     FAQEntry,
@@ -48,8 +50,31 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         )
 
 
+class SectionFormSet(BaseInlineFormSet):
+    """Fills empty anchors from the headings before uniqueness is checked across the forms."""
+
+    def clean(self):
+        live = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not self._should_delete_form(form)
+        ]
+        taken = {form.cleaned_data["anchor"] for form in live if form.cleaned_data.get("anchor")}
+        for form in live:
+            if form.cleaned_data.get("anchor"):
+                continue
+            base = slugify(form.cleaned_data.get("heading", ""))[:70] or "section"
+            anchor, n = base, 2
+            while anchor in taken:
+                anchor, n = f"{base}-{n}", n + 1
+            taken.add(anchor)
+            form.cleaned_data["anchor"] = form.instance.anchor = anchor
+        super().clean()
+
+
 class SectionInline(admin.StackedInline):
     model = Section
+    formset = SectionFormSet
     extra = 0
     fields = ("position", "heading", "anchor", "body_markdown")
 

@@ -205,7 +205,7 @@ PAGES = [
         "key": "page:what-it-is",
         "kind": "topic",
         "slug": "what-it-is",
-        "title": "What is ketamine-assisted couples therapy?",
+        "title": "What ketamine-assisted couples therapy involves",
         "nav_label": "What it is",
         "nav_order": 20,
         "lede": "It is couples therapy, first and foremost. At planned points, one or both "

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from pages.models import FAQEntry, Page, Section, SiteSettings, Testimonial as CoupleTestimonial
+from pages.models import FAQEntry, Page, Section, SiteSettings
+from pages.models import Testimonial as CoupleTestimonial
 
 from .factories import add_children, add_journey, make_page, relate
 

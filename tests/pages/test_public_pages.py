@@ -4,7 +4,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from pages.models import Page, SiteSettings, Testimonial as CoupleTestimonial
+from pages.models import Page, SiteSettings
+from pages.models import Testimonial as CoupleTestimonial
 
 from .factories import add_children, add_journey, make_page, relate
 

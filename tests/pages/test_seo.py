@@ -1,0 +1,129 @@
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.core.management import call_command
+
+from pages.models import FAQEntry, Page
+
+from .factories import make_page
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://clinic.example"
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def json_ld(html: str) -> dict[str, dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert blocks, "no JSON-LD on the page"
+    parsed = [json.loads(block) for block in blocks]
+    return {item["@type"]: item for item in parsed}
+
+
+def test_each_page_carries_medical_web_page_and_clinic_data(client):
+    make_page(slug="what-it-is", title="What it is", meta_description="About it.")
+    data = json_ld(client.get("/what-it-is/").content.decode())
+
+    page = data["MedicalWebPage"]
+    assert page["@context"] == "https://schema.org"
+    assert page["url"] == f"{SITE}/what-it-is/"
+    assert page["name"] == "What it is" and page["description"] == "About it."
+    assert page["lastReviewed"] == "2026-11-02"
+    assert page["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Dana Reviewer",
+        "jobTitle": "MD, psychiatrist",
+    }
+    clinic = data["MedicalClinic"]
+    assert clinic["telephone"] == "949-625-0564"
+    assert clinic["areaServed"] == "Southern California"
+    assert page["publisher"] == {"@id": clinic["@id"]}
+    assert "FAQPage" not in data
+
+
+def test_an_unreviewed_page_makes_no_review_claim(client):
+    make_page(slug="fresh", last_reviewed_on=None, reviewer_name="")
+    page = json_ld(client.get("/fresh/").content.decode())["MedicalWebPage"]
+    assert "lastReviewed" not in page and "reviewedBy" not in page
+
+
+def test_the_faq_page_carries_faq_page_data(client):
+    page = make_page(slug="faq")
+    FAQEntry.objects.create(
+        page=page, position=1, question="Is it FDA-approved?", answer_markdown="**No.** Off-label."
+    )
+    FAQEntry.objects.create(page=page, position=2, question="How long?", answer_markdown="Months.")
+    faq = json_ld(client.get("/faq/").content.decode())["FAQPage"]
+    assert [q["name"] for q in faq["mainEntity"]] == ["Is it FDA-approved?", "How long?"]
+    assert faq["mainEntity"][0]["@type"] == "Question"
+    assert faq["mainEntity"][0]["acceptedAnswer"] == {"@type": "Answer", "text": "No. Off-label."}
+
+
+def test_other_apps_pages_get_the_clinic_data_from_base_html(client):
+    from django.template.loader import render_to_string
+
+    from pages.models import SiteSettings
+
+    html = render_to_string("base.html", {"site_settings": SiteSettings.load()})
+    assert json_ld(html)["MedicalClinic"]["name"] == "Moment of Clarity"
+
+
+def test_json_ld_cannot_break_out_of_its_script_element(client):
+    make_page(slug="x", title="</script><script>alert(1)</script>")
+    html = client.get("/x/").content.decode()
+    assert "<script>alert(1)" not in html
+    assert json_ld(html)["MedicalWebPage"]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_canonical_and_open_graph_tags(client):
+    make_page(slug="p", title="Plain title", seo_title="Search title", meta_description="Desc.")
+    html = client.get("/p/").content.decode()
+    assert "<title>Search title | Moment of Clarity</title>" in html
+    assert '<meta name="description" content="Desc.">' in html
+    assert f'<link rel="canonical" href="{SITE}/p/">' in html
+    assert '<meta property="og:title" content="Search title">' in html
+    assert f'<meta property="og:url" content="{SITE}/p/">' in html
+    assert '<meta property="og:description" content="Desc.">' in html
+
+
+def test_seeded_pages_have_unique_titles_and_descriptions(client):
+    call_command("seed_content", stdout=io.StringIO())
+    titles, descriptions = set(), set()
+    for page in Page.objects.published():
+        html = client.get(page.get_absolute_url()).content.decode()
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        description = re.search(r'<meta name="description" content="(.*?)">', html).group(1)
+        assert description, page
+        titles.add(title)
+        descriptions.add(description)
+    count = Page.objects.published().count()
+    assert len(titles) == len(descriptions) == count >= 8
+
+
+def test_sitemap_lists_only_published_pages_with_lastmod(client):
+    home = make_page(kind=Page.Kind.HOME, slug="home")
+    make_page(slug="live")
+    make_page(slug="draft", status=Page.Status.DRAFT, published_at=None)
+    response = client.get("/sitemap.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.fromstring(response.content)
+    locs = sorted(url.find("s:loc", ns).text for url in root.findall("s:url", ns))
+    assert locs == [f"{SITE}/", f"{SITE}/live/"]
+    lastmods = [url.find("s:lastmod", ns).text for url in root.findall("s:url", ns)]
+    assert all(lastmods)
+    assert home.updated_at.date().isoformat()[:4] in lastmods[0]
+
+
+def test_robots_points_at_the_sitemap_and_keeps_forms_out(client):
+    text = client.get("/robots.txt").content.decode()
+    assert f"Sitemap: {SITE}/sitemap.xml" in text
+    assert "Disallow: /inquiry/" in text and "Disallow: /book/" in text
+    assert "admin" not in text  # never advertise where the admin lives
