@@ -1,0 +1,118 @@
+"""Admin home: counts, the 12-week SVG chart and links into the filtered queue."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from staff.business_hours import (
+    BusinessHours,
+    add_business_hours,
+    parse_clinic_hours,
+    subtract_business_hours,
+)
+from tests.intake.factories import InquiryFactory
+from tests.staff.conftest import make_appointment
+
+PT = ZoneInfo("America/Los_Angeles")
+NOW = dt.datetime(2026, 3, 4, 15, 0, tzinfo=PT)  # Wednesday 3 pm Pacific
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+def test_dashboard_counts_and_links(client_for, front_desk):
+    InquiryFactory(created_at=NOW - dt.timedelta(hours=1), priority="standard")  # new today
+    InquiryFactory(created_at=NOW - dt.timedelta(hours=2), priority="urgent")  # overdue too
+    InquiryFactory(
+        created_at=NOW - dt.timedelta(days=3), priority="urgent", status="contacted"
+    )  # urgent open, not overdue (contacted)
+    InquiryFactory(created_at=NOW - dt.timedelta(days=3), priority="urgent", status="closed")
+    InquiryFactory(created_at=NOW - dt.timedelta(days=20), status="accepted")
+    make_appointment(start=NOW + dt.timedelta(hours=1))  # today
+    make_appointment(start=NOW + dt.timedelta(days=2))  # Friday, this week
+    make_appointment(start=NOW + dt.timedelta(days=6))  # next week
+    make_appointment(start=NOW + dt.timedelta(hours=2), status="cancelled")
+
+    page = client_for(front_desk).get(reverse("admin:index"))
+    data = page.context["dashboard"]
+    assert data["new_today"] == 2
+    assert data["urgent_open"] == 2
+    assert data["overdue"] == 1
+    assert data["consultations_today"] == 1
+    assert data["consultations_this_week"] == 2
+    weeks = data["weeks"]
+    assert len(weeks) == 12 and weeks[-1]["week_start"] == dt.date(2026, 3, 2)
+    assert weeks[-1]["counts"] == {"open": 2, "accepted": 0, "referred_out": 0, "closed": 0}
+    # Sunday Mar 1 belongs to the week that began Monday Feb 23.
+    assert weeks[-2]["counts"] == {"open": 1, "accepted": 0, "referred_out": 0, "closed": 1}
+    assert sum(w["counts"]["accepted"] for w in weeks) == 1
+    html = page.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and "<script" not in data["chart_svg"]
+    assert "?overdue=yes" in html and "priority__exact=urgent&amp;state=open" in html
+    # The links lead to the same numbers in the queue.
+    client = client_for(front_desk)
+    queue = reverse("admin:intake_inquiry_changelist")
+    assert client.get(queue + "?overdue=yes").context["cl"].result_count == 1
+    assert client.get(queue + "?priority__exact=urgent&state=open").context["cl"].result_count == 2
+    assert client.get(queue + "?received=today").context["cl"].result_count == 2
+
+
+@pytest.mark.django_db
+def test_home_shows_no_queue_figures_to_staff_without_the_queue(client_for):
+    from tests.staff.conftest import make_staff
+
+    page = client_for(make_staff("nobody")).get(reverse("admin:index"))
+    assert page.status_code == 200 and page.context["dashboard"] is None
+
+
+# --- business hours (pure) ----------------------------------------------------------------
+SCHEDULE = BusinessHours(tz="America/Los_Angeles")
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "due"),
+    [
+        (dt.datetime(2026, 3, 4, 10, 0, tzinfo=PT), 1, dt.datetime(2026, 3, 4, 11, 0, tzinfo=PT)),
+        (dt.datetime(2026, 3, 4, 16, 30, tzinfo=PT), 1, dt.datetime(2026, 3, 5, 9, 30, tzinfo=PT)),
+        (dt.datetime(2026, 3, 6, 16, 30, tzinfo=PT), 1, dt.datetime(2026, 3, 9, 9, 30, tzinfo=PT)),
+        (dt.datetime(2026, 3, 7, 12, 0, tzinfo=PT), 8, dt.datetime(2026, 3, 9, 17, 0, tzinfo=PT)),
+        (dt.datetime(2026, 3, 4, 6, 0, tzinfo=PT), 8, dt.datetime(2026, 3, 4, 17, 0, tzinfo=PT)),
+        (dt.datetime(2026, 3, 4, 13, 0, tzinfo=PT), 8, dt.datetime(2026, 3, 5, 13, 0, tzinfo=PT)),
+        # Across the spring-forward weekend (Mar 8, 2026): still 9 am Monday Pacific.
+        (dt.datetime(2026, 3, 6, 17, 0, tzinfo=PT), 1, dt.datetime(2026, 3, 9, 10, 0, tzinfo=PT)),
+    ],
+)
+def test_add_business_hours(start, hours, due):
+    assert add_business_hours(start, hours, schedule=SCHEDULE) == due
+
+
+@pytest.mark.parametrize("hours", [1, 8, 13])
+@pytest.mark.parametrize("minutes_step", [37, 211, 1013])
+def test_subtract_is_the_inverse_used_for_the_overdue_filter(hours, minutes_step):
+    now = dt.datetime(2026, 3, 9, 10, 15, tzinfo=PT)
+    cutoff = subtract_business_hours(now, hours, schedule=SCHEDULE)
+    for i in range(0, 60 * 24 * 10, minutes_step):
+        created = now - dt.timedelta(minutes=i)
+        due = add_business_hours(created, hours, schedule=SCHEDULE)
+        assert (due <= now) == (created <= cutoff), created
+
+
+@pytest.mark.parametrize(
+    ("text", "opens", "closes", "weekdays"),
+    [
+        ("Monday to Friday, 9 am to 5 pm Pacific", (9, 0), (17, 0), {0, 1, 2, 3, 4}),
+        ("Mon–Sat 8:30am–6pm", (8, 30), (18, 0), {0, 1, 2, 3, 4, 5}),
+        ("Tuesday through Saturday 10-7", (10, 0), (19, 0), {1, 2, 3, 4, 5}),
+        ("Weekdays 9:00-17:00", None, None, None),
+        ("By appointment", None, None, None),
+    ],
+)
+def test_clinic_hours_are_read_from_site_settings_text(text, opens, closes, weekdays):
+    parsed = parse_clinic_hours(text)
+    if opens is None:
+        assert parsed is None
+    else:
+        assert parsed.opens == dt.time(*opens) and parsed.closes == dt.time(*closes)
+        assert parsed.weekdays == frozenset(weekdays)
