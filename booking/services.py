@@ -13,11 +13,13 @@ idempotency key per (appointment, event, channel), so a retried request sends no
 from __future__ import annotations
 
 import logging
+import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,6 +34,10 @@ logger = logging.getLogger(__name__)
 
 HOLD_MINUTES = 15
 EXCLUSION_VIOLATION = "23P01"
+# Two bookings racing for overlapping times can each wait on the other's uncommitted row
+# while checking the constraint; PostgreSQL then aborts one of them with a deadlock.
+RETRYABLE_STATES = frozenset({"40P01", "40001"})  # deadlock, serialization failure
+WRITE_ATTEMPTS = 3
 
 Status = Appointment.Status
 
@@ -74,10 +80,19 @@ class ContactDetails:
     sms_consent_text: str = ""
 
 
+def _sqlstate(exc: BaseException) -> str | None:
+    cause = exc.__cause__ or exc.__context__
+    return getattr(cause, "sqlstate", None)
+
+
 def is_exclusion_violation(exc: BaseException) -> bool:
     """True when a database error is PostgreSQL's exclusion_violation (23P01)."""
-    cause = exc.__cause__ or exc.__context__
-    return getattr(cause, "sqlstate", None) == EXCLUSION_VIOLATION
+    return _sqlstate(exc) == EXCLUSION_VIOLATION
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True for a deadlock or serialization failure: the write may simply be tried again."""
+    return _sqlstate(exc) in RETRYABLE_STATES
 
 
 def _overlapping_active(
@@ -247,25 +262,36 @@ def _insert_hold(*, consultation_type, clinician, start, hold_key, inquiry, now)
         hold_expires_at=now + timedelta(minutes=HOLD_MINUTES),
         hold_key=hold_key,
     )
-    try:
-        with transaction.atomic():
-            _release_expired_holds_of(clinician_id=clinician.pk, now=now)
-            if _overlapping_active(
-                clinician_id=clinician.pk,
-                start=start,
-                end=end,
-                before=appointment.buffer_before_minutes,
-                after=appointment.buffer_after_minutes,
-                now=now,
-                exclude_pk=None,
-            ):
-                raise SlotTaken()
-            appointment.save()
-    except IntegrityError as exc:
-        if is_exclusion_violation(exc):
-            raise SlotTaken() from exc
-        raise
-    return appointment
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                _release_expired_holds_of(clinician_id=clinician.pk, now=now)
+                if _overlapping_active(
+                    clinician_id=clinician.pk,
+                    start=start,
+                    end=end,
+                    before=appointment.buffer_before_minutes,
+                    after=appointment.buffer_after_minutes,
+                    now=now,
+                    exclude_pk=None,
+                ):
+                    raise SlotTaken()
+                appointment.save()
+            return appointment
+        except IntegrityError as exc:
+            if is_exclusion_violation(exc):
+                raise SlotTaken() from exc
+            raise
+        except OperationalError as exc:
+            if not is_retryable(exc):
+                raise
+            appointment.pk = None
+            if attempt == WRITE_ATTEMPTS:
+                raise SlotTaken() from exc
+            # The other transaction usually commits within milliseconds; then the
+            # overlap check above answers "taken" without touching the constraint.
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+    raise SlotTaken()
 
 
 def appointment_release_hold(*, appointment: Appointment, now: datetime | None = None) -> bool:
@@ -368,6 +394,10 @@ def appointment_confirm_booking(
                 locked.save()
         except IntegrityError as exc:
             if is_exclusion_violation(exc):
+                raise SlotTaken() from exc
+            raise
+        except OperationalError as exc:
+            if is_retryable(exc):
                 raise SlotTaken() from exc
             raise
         if instant:
@@ -502,6 +532,10 @@ def appointment_reschedule(
                 locked.save()
         except IntegrityError as exc:
             if is_exclusion_violation(exc):
+                raise SlotTaken() from exc
+            raise
+        except OperationalError as exc:
+            if is_retryable(exc):
                 raise SlotTaken() from exc
             raise
         messages_cancel(related=locked, key_prefix=_reminder_prefix(locked))

@@ -337,9 +337,7 @@ def test_an_expired_hold_is_released_and_can_still_be_confirmed_if_free(
     assert appointment_confirm_booking(appointment=appointment).status == "confirmed"
 
 
-def test_an_expired_hold_whose_time_was_taken_cannot_be_confirmed(
-    client, clinicians, frozen_clock
-):
+def test_an_expired_hold_whose_time_was_taken_cannot_be_confirmed(client, clinicians, frozen_clock):
     from django.test import Client
 
     from booking.services import SlotTaken, appointment_confirm_booking
