@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -65,6 +65,21 @@ def _next_appointments(ids: list[int]) -> dict:
     except ImportError:  # booking not installed: no appointments to show
         return {}
     return next_appointment_for_inquiries(ids)
+
+
+def _ids_by_hash(kind: str, value: str) -> list[int]:
+    """Inquiries whose own or either partner's email/phone hashes to the same value.
+
+    Two indexed lookups, resolved to ids first: an OR across the two tables in one WHERE
+    would make PostgreSQL scan every inquiry.
+    """
+    digest = lookup_hash(kind, value)
+    field = f"{kind}_hash"
+    own = Inquiry.objects.filter(**{field: digest}).values_list("pk", flat=True)
+    partners = PartnerScreening.objects.filter(**{field: digest}).values_list(
+        "inquiry_id", flat=True
+    )
+    return sorted(set(own) | set(partners))
 
 
 # --- filters -----------------------------------------------------------------------------
@@ -290,21 +305,13 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         if not term:
             return queryset, False
         if "@" in term:
-            digest = lookup_hash("email", term)
-            matches = Q(email_hash=digest) | Q(
-                pk__in=PartnerScreening.objects.filter(email_hash=digest).values("inquiry")
-            )
-            return queryset.filter(matches), False
+            return queryset.filter(pk__in=_ids_by_hash("email", term)), False
         phone = normalize_phone(term)
         code = term.upper()
         if not code.startswith("KC-") and len(code) == 5 and code.isalnum():
             code = "KC-" + code
         if phone and not code.startswith("KC-"):
-            digest = lookup_hash("phone", phone)
-            matches = Q(phone_hash=digest) | Q(
-                pk__in=PartnerScreening.objects.filter(phone_hash=digest).values("inquiry")
-            )
-            return queryset.filter(matches), False
+            return queryset.filter(pk__in=_ids_by_hash("phone", phone)), False
         return queryset.filter(reference_code__iexact=code), False
 
     @admin.display(description="reference", ordering="reference_code")
