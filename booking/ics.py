@@ -15,7 +15,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from .display import when_text, where_text
 from .models import Appointment
 
-PRODID = "-//Clinic//Consultation booking//EN"
+PRODID = "-//Clinic//Appointments//EN"
 
 
 def appointment_ics(

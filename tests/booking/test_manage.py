@@ -1,0 +1,246 @@
+"""The private manage link: view, cancel, reschedule; the .ics file; cut-off and expiry."""
+
+from datetime import timedelta
+
+import icalendar
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from booking.models import Appointment
+from booking.selectors import manage_token
+from notifications.models import Message
+
+from .conftest import iso_z, pacific
+from .test_flow import WED_10, book
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def booked(client, clinicians, frozen_clock):
+    book(client)
+    appointment = Appointment.objects.get()
+    return appointment, manage_token(appointment)
+
+
+def snapshot():
+    return list(
+        Appointment.objects.order_by("pk").values_list(
+            "status", "start", "end", "sequence", "updated_at"
+        )
+    ), list(Message.objects.order_by("pk").values_list("status", "template_key"))
+
+
+def test_get_requests_to_every_manage_url_change_nothing(client, booked):
+    appointment, token = booked
+    before = snapshot()
+    for name, args in [
+        ("booking:manage", [token]),
+        ("booking:manage_cancel", [token]),
+        ("booking:reschedule_days", [token]),
+        ("booking:reschedule_times", [token, "2026-03-05"]),
+        ("booking:calendar", [token]),
+    ]:
+        response = client.get(reverse(name, args=args))
+        assert response.status_code in (200, 405), (name, response.status_code)
+    assert client.get(reverse("booking:manage_cancel", args=[token])).status_code == 405
+    assert snapshot() == before
+
+
+def test_manage_page_shows_the_booking_and_post_buttons(client, booked):
+    _, token = booked
+    body = client.get(reverse("booking:manage", args=[token])).content.decode()
+    assert "Wednesday, March 4, 2026 at 10:00 am Pacific time" in body
+    assert 'method="post" action="/book/manage/' in body
+    assert "Cancel this appointment" in body and "Choose a different time" in body
+
+
+def test_cancel_by_post_cancels_and_withdraws_reminders(client, booked):
+    appointment, token = booked
+    assert Message.objects.filter(template_key="booking_reminder", status="queued").count() == 4
+    response = client.post(reverse("booking:manage_cancel", args=[token]))
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.status == "cancelled" and appointment.cancelled_by == "client"
+    assert appointment.sequence == 1
+    assert not Message.objects.filter(template_key="booking_reminder", status="queued").exists()
+    assert Message.objects.filter(template_key="booking_cancelled").count() == 2
+    body = client.get(reverse("booking:manage", args=[token])).content.decode()
+    assert "This appointment is cancelled" in body
+    assert "Cancel this appointment" not in body
+    # cancelling again changes nothing
+    client.post(reverse("booking:manage_cancel", args=[token]))
+    assert Message.objects.filter(template_key="booking_cancelled").count() == 2
+
+
+def test_reschedule_moves_the_same_row_and_keeps_the_calendar_uid(client, booked):
+    appointment, token = booked
+    uid = appointment.ics_uid
+    new_start = pacific(2026, 3, 5, 14)
+    url = reverse("booking:reschedule_times", args=[token, "2026-03-05"])
+    page = client.get(url).content.decode()
+    assert iso_z(new_start) in page
+    response = client.post(
+        url,
+        {
+            "start": iso_z(new_start),
+            "clinician": str(appointment.clinician_id),
+            "hold_key": "r" * 32,
+        },
+    )
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.start == new_start and appointment.end == new_start + timedelta(minutes=50)
+    assert appointment.ics_uid == uid and appointment.sequence == 1
+    assert Appointment.objects.count() == 1
+    old_reminders = Message.objects.filter(
+        template_key="booking_reminder", idempotency_key__contains=":reminder:0:"
+    )
+    assert set(old_reminders.values_list("status", flat=True)) == {"cancelled"}
+    new_reminders = Message.objects.filter(template_key="booking_reminder", status="queued")
+    assert {m.scheduled_for for m in new_reminders} == {
+        new_start - timedelta(hours=24),
+        new_start - timedelta(hours=2),
+    }
+    assert Message.objects.filter(template_key="booking_rescheduled").count() == 2
+    calendar = icalendar.Calendar.from_ical(
+        client.get(reverse("booking:calendar", args=[token])).content
+    )
+    event = calendar.walk("VEVENT")[0]
+    assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == 1
+    assert event.decoded("DTSTART") == new_start
+
+
+def test_reschedule_can_overlap_its_own_old_time(client, booked):
+    appointment, token = booked
+    new_start = WED_10 + timedelta(minutes=30)
+    response = client.post(
+        reverse("booking:reschedule_times", args=[token, "2026-03-04"]),
+        {
+            "start": iso_z(new_start),
+            "clinician": str(appointment.clinician_id),
+            "hold_key": "r" * 32,
+        },
+    )
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.start == new_start
+
+
+def test_reschedule_to_a_closed_time_is_refused(client, booked):
+    appointment, token = booked
+    response = client.post(
+        reverse("booking:reschedule_times", args=[token, "2026-03-07"]),
+        {
+            "start": iso_z(pacific(2026, 3, 7, 10)),
+            "clinician": str(appointment.clinician_id),
+            "hold_key": "r" * 32,
+        },
+    )
+    assert response.status_code == 400
+    assert "not available" in response.content.decode()
+    appointment.refresh_from_db()
+    assert appointment.start == WED_10 and appointment.sequence == 0
+
+
+def test_inside_the_cutoff_the_page_gives_the_phone_and_refuses_changes(
+    client, booked, frozen_clock
+):
+    appointment, token = booked
+    frozen_clock.move_to(WED_10 - timedelta(hours=23))
+    body = client.get(reverse("booking:manage", args=[token])).content.decode()
+    assert "can no longer be changed online" in body
+    assert "949-625-0564" in body
+    assert "Cancel this appointment" not in body
+    client.post(reverse("booking:manage_cancel", args=[token]))
+    appointment.refresh_from_db()
+    assert appointment.status == "confirmed"
+    response = client.get(reverse("booking:reschedule_days", args=[token]))
+    assert response.status_code == 302
+
+
+@override_settings(BOOKING_CHANGE_CUTOFF_HOURS=2)
+def test_the_cutoff_is_a_setting(client, booked, frozen_clock):
+    appointment, token = booked
+    frozen_clock.move_to(WED_10 - timedelta(hours=23))
+    assert (
+        "Cancel this appointment"
+        in client.get(reverse("booking:manage", args=[token])).content.decode()
+    )
+
+
+def test_the_link_stops_working_after_the_appointment(client, booked, frozen_clock):
+    _, token = booked
+    frozen_clock.move_to(WED_10 + timedelta(hours=1))
+    for name in ("booking:manage", "booking:calendar", "booking:reschedule_days"):
+        response = client.get(reverse(name, args=[token]))
+        assert response.status_code == 410
+    assert (
+        "This link has expired"
+        in client.get(reverse("booking:manage", args=[token])).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda t: t + "x",
+        lambda t: t[:-2],
+        lambda t: "x" + t[1:],
+        lambda t: t.replace(":", ";"),
+        lambda t: "not-a-token",
+    ],
+)
+def test_tampered_tokens_open_nothing_and_change_nothing(client, booked, mangle):
+    _, token = booked
+    before = snapshot()
+    bad = mangle(token)
+    assert client.get(reverse("booking:manage", args=[bad])).status_code == 404
+    assert client.post(reverse("booking:manage_cancel", args=[bad])).status_code == 404
+    assert client.get(reverse("booking:calendar", args=[bad])).status_code == 404
+    assert snapshot() == before
+
+
+def test_a_token_for_another_purpose_is_refused(client, booked):
+    from clinic_site.crypto import make_token
+
+    appointment, _ = booked
+    wrong = make_token("inquiry-booking", str(appointment.manage_key))
+    assert client.get(reverse("booking:manage", args=[wrong])).status_code == 404
+
+
+# --- the calendar file -------------------------------------------------------------------
+def test_ics_is_valid_and_discreet(client, booked):
+    appointment, token = booked
+    response = client.get(reverse("booking:calendar", args=[token]))
+    assert response["Content-Type"].startswith("text/calendar")
+    raw = response.content
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # folded per RFC 5545
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Moment of Clarity"
+    assert event.decoded("DTSTART") == WED_10
+    assert event.decoded("DTEND") == WED_10 + timedelta(minutes=50)
+    assert str(event["UID"]) == appointment.ics_uid
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert "DTSTAMP" in event
+    text = raw.decode().lower()
+    for word in ("therapy", "ketamine", "couples", "consultation", "sam", "rivera", "lee"):
+        assert word not in text, word
+
+
+def test_ics_after_cancellation_is_a_cancel_with_the_same_uid(client, booked):
+    appointment, token = booked
+    client.post(reverse("booking:manage_cancel", args=[token]))
+    calendar = icalendar.Calendar.from_ical(
+        client.get(reverse("booking:calendar", args=[token])).content
+    )
+    assert str(calendar["METHOD"]) == "CANCEL"
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == appointment.ics_uid
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) == 1
