@@ -97,7 +97,7 @@ PAGES = [
         "takeaways": [
             "Talk therapy for both of you, with a low dose of ketamine at planned moments.",
             "A clinician checks first whether it is safe and suitable for each partner.",
-            "Every visit happens in our clinic, with a trained therapist in the room.",
+            "Medicine sessions happen in our clinic, with a trained therapist in the room.",
             "Ketamine is used off-label here: it is not FDA-approved for psychiatric conditions.",
         ],
         "sections": [
