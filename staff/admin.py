@@ -8,8 +8,12 @@ import json
 
 from django.contrib import admin
 from django.contrib.admin.options import ActionLocation
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.utils.html import format_html, format_html_join
 
+from staff.admin_mixins import AuditedAdminMixin
+from staff.audit import REDACTED, audit_record
 from staff.models import AuditEntry
 
 
@@ -84,3 +88,63 @@ def _show(value) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+# --- staff accounts and roles: every change is in the audit trail -----------------------
+
+
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
+    """Staff accounts. Deactivate rather than delete: audit history keeps the account."""
+
+    audit_redact_fields = ("password",)
+    list_display = ("username", "email", "first_name", "last_name", "is_active", "role_names")
+    list_filter = ("is_active", "is_staff", "is_superuser", "groups")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a superuser makes superusers or hands out single permissions: a clinic
+        # admin works with the roles (groups), which are reviewed in code.
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            target = self.get_object(request, id)
+            if target is not None:
+                audit_record(
+                    request=request,
+                    action="change",
+                    obj=target,
+                    changes={"password": [REDACTED, REDACTED]},
+                    detail="password set by an administrator",
+                )
+        return response
+
+    @admin.display(description="roles")
+    def role_names(self, user):
+        return ", ".join(g.name for g in user.groups.all()) or "—"
+
+
+class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):
+    """Roles. The three clinic roles are defined in staff/roles.py and reset on migrate."""
+
+
+for _model, _admin in ((User, AuditedUserAdmin), (Group, AuditedGroupAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin)
