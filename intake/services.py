@@ -40,10 +40,14 @@ def screening_link_token(*, screening: PartnerScreening) -> str:
     return make_token(SCREENING_TOKEN_PURPOSE, f"{screening.pk}:{screening.link_nonce}")
 
 
+def screening_link_path(*, screening: PartnerScreening) -> str:
+    """The site-relative private URL of one partner's screening."""
+    return reverse("intake:screening", args=[screening_link_token(screening=screening)])
+
+
 def screening_link_url(*, screening: PartnerScreening) -> str:
-    """The absolute private URL (SITE_URL + path) for messages and the done page."""
-    path = reverse("intake:screening", args=[screening_link_token(screening=screening)])
-    return settings.SITE_URL + path
+    """The absolute private URL (SITE_URL + path) for messages, which have no request."""
+    return settings.SITE_URL + screening_link_path(screening=screening)
 
 
 # --- the inquiry ------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from .services import (
     SectionNotExpected,
     inquiry_booking_token,
     inquiry_submit,
-    screening_link_url,
+    screening_link_path,
     screening_section_submit,
 )
 
@@ -142,12 +142,14 @@ def inquiry_done(request):
         "intake/done.html",
         {
             "inquiry": inquiry,
-            "submitter_link": screening_link_url(screening=submitter),
+            "submitter_link": request.build_absolute_uri(screening_link_path(screening=submitter)),
             "partner": partner,
             "partner_notified": partner_notified,
             "link_days": settings.SCREENING_LINK_MAX_AGE_DAYS,
             "partner_channel": "text message" if partner.can_text else "email",
-            "partner_link": None if partner_notified else screening_link_url(screening=partner),
+            "partner_link": None
+            if partner_notified
+            else request.build_absolute_uri(screening_link_path(screening=partner)),
             # docs/CONTRACTS.md: the booking app reads this token.
             "booking_url": "/book/?"
             + urlencode({"inquiry": inquiry_booking_token(inquiry=inquiry)}),
