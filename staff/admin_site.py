@@ -6,6 +6,7 @@ but unverified staff member is sent to the second-factor page, or to enrolment i
 have no device yet.
 """
 
+import datetime as dt
 from functools import update_wrapper
 from urllib.parse import urlencode
 
@@ -131,7 +132,22 @@ class ClinicAdminSite(admin.AdminSite):
                 )
             except NoReverseMatch:
                 appointments = None
-            data["links"]["appointments"] = appointments
+            if appointments:
+                from staff.selectors import day_start
+
+                today = data["today"]
+                monday = today - dt.timedelta(days=today.weekday())
+
+                def between(first, days):
+                    return f"{appointments}?" + urlencode(
+                        {
+                            "start__gte": day_start(first).isoformat(),
+                            "start__lt": day_start(first + dt.timedelta(days=days)).isoformat(),
+                        }
+                    )
+
+                data["links"]["consultations_today"] = between(today, 1)
+                data["links"]["consultations_this_week"] = between(monday, 7)
         return data
 
 

@@ -39,7 +39,10 @@ def totp_qr_svg(*, device: TOTPDevice) -> str:
     image = qrcode.make(
         device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2
     )
-    return image.to_string(encoding="unicode")
+    svg = image.to_string(encoding="unicode")
+    return svg.replace(
+        "<svg ", '<svg role="img" aria-label="QR code to add this account to your app" ', 1
+    )
 
 
 def totp_key_for_typing(*, device: TOTPDevice) -> str:

@@ -49,7 +49,11 @@ def two_factor_verify(request):
             django_otp.login(request, device)
             audit_record(request=request, action="login", obj=user, detail="second factor")
             return HttpResponseRedirect(_next_url(request))
-        form.add_error("token", "That code was not accepted. Check the time on your phone.")
+        form.add_error(
+            "token",
+            "That code was not accepted. Check that your phone's clock is right; after "
+            "several wrong codes, wait a few seconds before the next try.",
+        )
     return TemplateResponse(
         request,
         "staff/two_factor_verify.html",
