@@ -210,7 +210,7 @@ def appointments_for_agenda(
         Appointment.objects.filter(start__lt=end, end__gt=start)
         .exclude(Q(status=Appointment.Status.CANCELLED, cancelled_by="hold_expired"))
         .exclude(status=Appointment.Status.HELD)
-        .select_related("clinician", "consultation_type")
+        .select_related("clinician", "consultation_type", "inquiry")
         .order_by("clinician__display_name", "start")
     )
     if clinician_id:
