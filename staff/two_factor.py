@@ -4,18 +4,26 @@ Built on django-otp. Production always requires it (settings.prod forces
 STAFF_REQUIRE_2FA); dev and test settings may relax it.
 """
 
+import time
+from base64 import b32encode
+
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django_otp import match_token, user_has_device
 from django_otp.models import Device
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
+
+from clinic_site import ratelimit
 
 TOTP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
 BACKUP_CODE_COUNT = 10
+SETUP_SESSION_KEY = "staff_totp_setup_key"
+SETUP_ATTEMPTS_RATE = "10/m"
 
 
 def two_factor_required() -> bool:
@@ -26,12 +34,22 @@ def user_has_second_factor(*, user) -> bool:
     return user_has_device(user, confirmed=True)
 
 
-def totp_device_for_setup(*, user) -> TOTPDevice:
-    """The user's unconfirmed authenticator device, created with a fresh key if needed."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
-    return device
+def totp_setup_key(*, session) -> str:
+    """The secret offered on the enrolment page, kept in the session until confirmed.
+
+    Nothing is stored in the database until the person proves their app has it, so
+    opening the page (a GET) changes no data.
+    """
+    key = session.get(SETUP_SESSION_KEY)
+    if not key:
+        key = default_key()
+        session[SETUP_SESSION_KEY] = key
+    return key
+
+
+def totp_candidate(*, user, key: str) -> TOTPDevice:
+    """An unsaved authenticator device for `key` (for its QR code and typed key)."""
+    return TOTPDevice(user=user, name=TOTP_DEVICE_NAME, key=key, confirmed=True)
 
 
 def totp_qr_svg(*, device: TOTPDevice) -> str:
@@ -47,25 +65,33 @@ def totp_qr_svg(*, device: TOTPDevice) -> str:
 
 def totp_key_for_typing(*, device: TOTPDevice) -> str:
     """The secret in base32, in groups of four, for apps that cannot scan."""
-    from base64 import b32encode
-
     key = b32encode(device.bin_key).decode("ascii").rstrip("=")
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
-@transaction.atomic
-def totp_device_confirm(*, device: TOTPDevice, token: str) -> bool:
-    """Confirm a new authenticator once it produced a valid code; False if the code is wrong."""
-    device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-    if device.confirmed:
-        return False
-    if not device.verify_token(_clean_token(token)):
-        return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    # Only one authenticator per person: older confirmed ones (a replaced phone) go.
-    TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
-    return True
+def totp_device_confirm(*, user, key: str, token: str) -> TOTPDevice | None:
+    """Save the authenticator once it produced a valid code for `key`; None if wrong.
+
+    Limited to SETUP_ATTEMPTS_RATE tries per person. The new device replaces any earlier
+    authenticator of the same person (a replaced phone).
+    """
+    if not ratelimit.hit("totp-setup", str(user.pk), SETUP_ATTEMPTS_RATE):
+        return None
+    device = totp_candidate(user=user, key=key)
+    try:
+        value = int(_clean_token(token))
+    except ValueError:
+        return None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not totp.verify(value, device.tolerance):
+        return None
+    device.last_t = totp.t()  # this code cannot be replayed to sign in
+    device.drift = totp.drift
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        device.save()
+    return device
 
 
 @transaction.atomic

@@ -70,11 +70,14 @@ def two_factor_setup(request):
     user = request.user
     if two_factor.user_has_second_factor(user=user) and not user.is_verified():
         return redirect("admin:staff_two_factor")
-    device = two_factor.totp_device_for_setup(user=user)
+    key = two_factor.totp_setup_key(session=request.session)
     form = ConfirmAuthenticatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if two_factor.totp_device_confirm(device=device, token=form.cleaned_data["token"]):
-            device.refresh_from_db()
+        device = two_factor.totp_device_confirm(
+            user=user, key=key, token=form.cleaned_data["token"]
+        )
+        if device is not None:
+            del request.session[two_factor.SETUP_SESSION_KEY]
             django_otp.login(request, device)
             codes = two_factor.backup_codes_generate(user=user)
             audit_record(request=request, action="add", obj=device, detail="authenticator added")
@@ -84,14 +87,15 @@ def two_factor_setup(request):
                 _context(request, codes=codes, title="Your backup codes", just_enrolled=True),
             )
         form.add_error("token", "That code did not match. Scan again, or type the key.")
+    candidate = two_factor.totp_candidate(user=user, key=key)
     return TemplateResponse(
         request,
         "staff/two_factor_setup.html",
         _context(
             request,
             form=form,
-            qr_svg=two_factor.totp_qr_svg(device=device),
-            typed_key=two_factor.totp_key_for_typing(device=device),
+            qr_svg=two_factor.totp_qr_svg(device=candidate),
+            typed_key=two_factor.totp_key_for_typing(device=candidate),
             title="Set up your authenticator app",
         ),
     )
