@@ -3,6 +3,8 @@ and real Celery workers on the real Redis broker."""
 
 import contextlib
 import os
+import threading
+import time
 import uuid
 
 import pytest
@@ -62,10 +64,10 @@ def twilio_post(client, settings):
 # --- real Celery workers -------------------------------------------------------------------
 def point_broker_at(app, url: str) -> None:
     """Switch the Celery app's broker; drop pooled connections to the old one."""
+    from kombu import pools
+
     app.conf.broker_url = url
-    if app._pool is not None:
-        with contextlib.suppress(Exception):
-            app._pool.force_close_all()
+    pools.reset()  # kombu keeps process-wide connection and producer pools
     app._pool = None
     with contextlib.suppress(AttributeError, KeyError):
         app.__dict__["amqp"]._producer_pool = None
@@ -89,16 +91,57 @@ def live_celery(settings):
 
 
 @contextlib.contextmanager
-def running_worker(app, *, concurrency: int = 2):
-    """A real Celery worker (thread pool) consuming from the real Redis in this process."""
-    from celery.contrib.testing.worker import start_worker
+def running_workers(app, *, count: int = 1, concurrency: int = 2):
+    """`count` real Celery workers (thread pools) consuming from the real Redis, in threads.
 
-    with start_worker(
-        app,
-        pool="threads",
-        concurrency=concurrency,
-        perform_ping_check=False,
-        shutdown_timeout=20,
-        hostname=f"test-{uuid.uuid4().hex[:8]}@localhost",
-    ) as worker:
-        yield worker
+    Like celery.contrib.testing.worker.start_worker, but several at once: Celery's stop flag
+    is process-wide, so they are stopped together and then joined.
+    """
+    from celery.contrib.testing.worker import TestWorkController, setup_app_for_worker
+    from celery.worker import state
+
+    setup_app_for_worker(app, "error", None)
+    workers, threads = [], []
+    try:
+        for _ in range(count):
+            worker = TestWorkController(
+                app=app,
+                concurrency=concurrency,
+                hostname=f"test-{uuid.uuid4().hex[:8]}@localhost",
+                pool="threads",
+                loglevel="error",
+                logfile=None,
+                ready_callback=None,
+                without_heartbeat=True,
+                without_mingle=True,
+                without_gossip=True,
+            )
+            thread = threading.Thread(target=worker.start, daemon=True)
+            thread.start()
+            worker.ensure_started()
+            workers.append(worker)
+            threads.append(thread)
+        yield workers
+    finally:
+        state.should_terminate = 0
+        for thread in threads:
+            thread.join(20)
+        state.should_terminate = None
+        alive = [t for t in threads if t.is_alive()]
+        if alive:
+            import sys
+            import traceback
+
+            frames = sys._current_frames()
+            stacks = "\n".join("".join(traceback.format_stack(frames[t.ident])) for t in alive)
+            raise AssertionError(f"a worker did not stop:\n{stacks}")
+
+
+def wait_for(predicate, *, timeout: float = 20.0, interval: float = 0.05):
+    """Poll until predicate() is true; return its last value (falsy on timeout)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(interval)
