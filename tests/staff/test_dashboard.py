@@ -116,3 +116,22 @@ def test_clinic_hours_are_read_from_site_settings_text(text, opens, closes, week
     else:
         assert parsed.opens == dt.time(*opens) and parsed.closes == dt.time(*closes)
         assert parsed.weekdays == frozenset(weekdays)
+
+
+@pytest.mark.django_db
+def test_staff_pages_load_nothing_from_other_hosts(client_for, clinician, settings):
+    import re
+
+    settings.STAFF_REQUIRE_2FA = False
+    inquiry = InquiryFactory()
+    client = client_for(clinician)
+    pages = [
+        reverse("admin:index"),
+        reverse("admin:intake_inquiry_changelist"),
+        reverse("admin:intake_inquiry_change", args=[inquiry.pk]),
+        reverse("admin:staff_two_factor_setup"),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert not re.search(r'(?:src|href|action)="(?:https?:)?//', html), url
+        assert html.count("<h1") == 1, url
