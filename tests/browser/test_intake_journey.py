@@ -1,11 +1,13 @@
-"""The inquiry and a screening in a real browser: axe (WCAG A/AA), 320 px reflow, no other
-hosts, no script needed. Uses the shared harness in tests/browser/conftest.py."""
+"""Intake (issue 5) in a real browser: the inquiry and the first screening sections pass axe
+(WCAG A/AA) and 320 px reflow, make no request to another host, and show the crisis panel.
+
+Lives here, not in tests/intake/, so it shares this folder's one Playwright session."""
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, assert_fits_narrow_screen
+from .conftest import assert_accessible, assert_fits_narrow_screen
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def check_page(journey, label):
