@@ -110,41 +110,61 @@ class Journey:
 
 
 @pytest.fixture
-def journey(browser, live_server, request) -> Iterator[Journey]:
+def open_journey(browser, live_server, request):
+    """Opens a new browser context (another person, another device) on the live server."""
     base_url = live_server.url
     own_origin = urlsplit(base_url).netloc
-    context = browser.new_context(viewport=DESKTOP, locale="en-US", timezone_id="UTC")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    j = Journey(page=page, base_url=base_url)
+    opened: list[tuple[object, Journey]] = []
 
-    def guard(route):
-        parts = urlsplit(route.request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own_origin:
-            j.offsite_requests.append(route.request.url)
-            route.abort("blockedbyclient")
-        else:
-            route.continue_()
+    def open_one(*, javascript: bool = True) -> Journey:
+        context = browser.new_context(
+            viewport=DESKTOP,
+            locale="en-US",
+            timezone_id="America/Los_Angeles",
+            java_script_enabled=javascript,
+            accept_downloads=True,
+        )
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        j = Journey(page=page, base_url=base_url)
 
-    context.route("**/*", guard)
+        def guard(route):
+            parts = urlsplit(route.request.url)
+            if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own_origin:
+                j.offsite_requests.append(route.request.url)
+                route.abort("blockedbyclient")
+            else:
+                route.continue_()
 
-    def on_console(message):
-        text = message.text
-        if "Content Security Policy" in text or "Content-Security-Policy" in text:
-            j.script_problems.append(text)
+        context.route("**/*", guard)
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: j.script_problems.append(f"uncaught: {error}"))
+        def on_console(message):
+            text = message.text
+            if "Content Security Policy" in text or "Content-Security-Policy" in text:
+                j.script_problems.append(text)
 
-    yield j
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: j.script_problems.append(f"uncaught: {error}"))
+        opened.append((context, j))
+        return j
+
+    yield open_one
 
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    if failed:
-        _save_artifacts(request.node.nodeid, j)
-    context.close()
+    for number, (context, j) in enumerate(opened, start=1):
+        if failed:
+            _save_artifacts(request.node.nodeid + (f"-{number}" if number > 1 else ""), j)
+        context.close()
     if not failed:
         # A stray request after the last assertion still fails the test (as a teardown error).
-        j.assert_clean()
+        for _, j in opened:
+            j.assert_clean()
+
+
+@pytest.fixture
+def journey(open_journey) -> Journey:
+    """One person's browser on the live server."""
+    return open_journey()
 
 
 def _save_artifacts(nodeid: str, j: Journey) -> None:
