@@ -56,3 +56,13 @@ class InstrumentResultFactory(factory.django.DjangoModelFactory):
     total = 0
     band = "minimal"
     positive = False
+
+
+def couple_create(**inquiry_fields) -> tuple[Inquiry, PartnerScreening, PartnerScreening]:
+    """An inquiry with both partners' screenings: (inquiry, submitter, partner)."""
+    inquiry = InquiryFactory(**inquiry_fields)
+    submitter = PartnerScreeningFactory(
+        inquiry=inquiry, role=PartnerScreening.Role.SUBMITTER, name=inquiry.contact_name
+    )
+    partner = PartnerScreeningFactory(inquiry=inquiry, role=PartnerScreening.Role.PARTNER)
+    return inquiry, submitter, partner

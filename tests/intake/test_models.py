@@ -57,3 +57,23 @@ def test_marking_a_consultation_booked_moves_only_open_inquiries_forward(status,
     assert inquiry_mark_consultation_booked(inquiry=inquiry) is moves
     inquiry.refresh_from_db()
     assert inquiry.status == ("consultation_booked" if moves else status)
+
+
+def test_an_expired_booking_token_resolves_to_nothing(settings):
+    import datetime as dt
+
+    import time_machine
+
+    inquiry = InquiryFactory()
+    token = inquiry_booking_token(inquiry=inquiry)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=settings.SCREENING_LINK_MAX_AGE_DAYS + 1)
+    with time_machine.travel(later):
+        assert inquiry_from_booking_token(token) is None
+
+
+def test_couple_factory_makes_both_screenings():
+    from .factories import couple_create
+
+    inquiry, submitter, partner = couple_create()
+    assert {submitter.role, partner.role} == {"submitter", "partner"}
+    assert inquiry.screenings.count() == 2
