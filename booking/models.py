@@ -17,6 +17,9 @@ from django.utils import timezone
 
 from clinic_site.crypto import EncryptedTextField
 
+# Overlap checks look a day either side of a time, so buffers must stay well inside that.
+MAX_BUFFER_MINUTES = 240
+
 # Words the booking URLs use after /book/; a type's slug must not shadow them.
 RESERVED_TYPE_SLUGS = frozenset({"details", "review", "confirm", "done", "manage"})
 
@@ -80,6 +83,8 @@ class ConsultationType(models.Model):
             raise ValidationError("Choose at least one way to meet (phone, video, in person).")
         if self.duration_minutes == 0 or self.slot_step_minutes == 0:
             raise ValidationError("Duration and step must be more than zero minutes.")
+        if max(self.buffer_before_minutes, self.buffer_after_minutes) > MAX_BUFFER_MINUTES:
+            raise ValidationError(f"Buffers can be at most {MAX_BUFFER_MINUTES} minutes.")
 
     @property
     def modes(self) -> list[str]:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from clinic_site.phones import display_phone
 from clinic_site.ratelimit import client_ip, hit
 from intake.selectors import inquiry_from_booking_token
 from pages.models import SiteSettings
@@ -102,7 +103,9 @@ def _nearest(consultation_type, clinicians, target: datetime, *, exclude_id=None
     ]
 
 
-def _taken(request, *, consultation_type, clinicians, target, clinician_value, post_url, **kw):
+def _taken(
+    request, *, consultation_type, clinicians, target, clinician_value, post_url, back_url="", **kw
+):
     return render(
         request,
         "booking/taken.html",
@@ -112,6 +115,7 @@ def _taken(request, *, consultation_type, clinicians, target, clinician_value, p
             "clinician_value": clinician_value,
             "hold_key": secrets.token_urlsafe(24),
             "post_url": post_url,
+            "back_url": back_url or reverse("booking:days", args=[consultation_type.slug]),
             "pacific_label": PACIFIC_LABEL,
         },
         status=409,
@@ -346,9 +350,7 @@ def _contact_initial(appointment: Appointment, inquiry) -> dict:
 def details(request):
     """Step 4: contact details and consent, stored encrypted on the held appointment."""
     appointment = _session_hold(request)
-    if appointment is None or appointment.status not in (Status.HELD, Status.CANCELLED):
-        return _hold_expired_response(request)
-    if appointment.status == Status.CANCELLED and appointment.cancelled_by != "hold_expired":
+    if appointment is None or appointment.status != Status.HELD:
         return _hold_expired_response(request)
     ctype = appointment.consultation_type
     mode_choices = [(m, ConsultationType.Mode(m).label) for m in ctype.modes]
@@ -409,6 +411,7 @@ def review(request):
         {
             "summary": _appointment_summary(appointment),
             "appointment": appointment,
+            "phone_display": display_phone(appointment.contact_phone),
             "is_request": appointment.consultation_type.confirmation
             == ConsultationType.Confirmation.REQUEST,
         },
@@ -602,6 +605,7 @@ def reschedule_times(request, token: str, day: str):
                     target=form.cleaned_data["start"],
                     clinician_value=str(appointment.clinician_id),
                     post_url=request.path,
+                    back_url=days_url,
                     exclude_id=appointment.pk,
                 )
             except services.BookingError as exc:
