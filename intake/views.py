@@ -96,9 +96,13 @@ def _final_step(request, *, state: dict, form, missing: int | None):
     token = request.POST.get("submission_token", "")
     already = Inquiry.objects.filter(submission_token=token).first() if token else None
     if already is not None:
-        # A double-click or a reload: the same visitor sees their one inquiry; anyone else
-        # replaying the token learns nothing.
-        if request.session.get(wizard.DONE_SESSION_KEY) == already.pk:
+        # A double-click or a reload: the visitor whose session holds the token (or already
+        # shows this inquiry as sent) sees their one inquiry; anyone else replaying the token
+        # learns nothing.
+        if request.session.get(wizard.DONE_SESSION_KEY) == already.pk or token == state.get(
+            "token"
+        ):
+            wizard.finish(request, inquiry_pk=already.pk)
             return redirect("intake:done")
         form.is_valid()
         form.add_error("submission_token", EXPIRED_MESSAGE)

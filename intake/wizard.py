@@ -77,7 +77,6 @@ def finish(request, *, inquiry_pk: int) -> None:
     """Forget the answers; remember only which inquiry this visitor may see the done page of."""
     request.session.pop(WIZARD_SESSION_KEY, None)
     request.session[DONE_SESSION_KEY] = inquiry_pk
-    request.session.cycle_key()
 
 
 def build_submission(state: dict, final_step: dict) -> InquirySubmission:

@@ -248,3 +248,20 @@ def test_raw_columns_and_the_session_hold_no_plain_names_contacts_or_answers(cli
         assert secret not in inquiry_row, secret
         assert secret not in screening_rows, secret
     assert name_cipher.startswith("gAAAA") and message_cipher.startswith("gAAAA")  # Fernet
+
+
+def test_the_second_click_of_a_double_click_racing_the_first_shows_the_same_inquiry(client):
+    """The second request read the session before the first one finished and saved it."""
+    from intake import wizard
+    from intake.services import inquiry_submit
+
+    fill_steps_1_to_5(client)
+    token = submission_token(client)
+    request = type("R", (), {"session": client.session})()
+    state = wizard.load(request)
+    first, _ = inquiry_submit(data=wizard.build_submission(state, CONSENT), submission_token=token)
+
+    response = post_step(client, 6, {**CONSENT, "submission_token": token})
+    assert response.status_code == 302 and response.url == "/inquiry/sent/"
+    assert first.reference_code in client.get(response.url).content.decode()
+    assert Inquiry.objects.count() == 1
