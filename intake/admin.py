@@ -443,6 +443,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
                     schedule=clinic_business_hours(),
                 ),
                 awaiting_response=obj.status in AWAITING_RESPONSE,
+                audit_trail_url=_audit_trail_url(obj),
             )
         return super().change_view(request, object_id, form_url, extra)
 
@@ -474,6 +475,17 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def log_change(self, request, obj, message):
         # Changes were audited field by field by the workflow services above.
         return admin.ModelAdmin.log_change(self, request, obj, message)
+
+
+def _audit_trail_url(obj) -> str:
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    ct = ContentType.objects.get_for_model(obj)
+    return (
+        reverse("admin:staff_auditentry_changelist")
+        + f"?content_type__id__exact={ct.pk}&object_id={obj.pk}"
+    )
 
 
 # Encrypted free text the queue never shows: not fetched (nor decrypted) for the list.

@@ -202,3 +202,19 @@ def test_inquiry_statuses_all_have_workflow_rules():
     from staff.workflow import ALLOWED_TRANSITIONS
 
     assert set(ALLOWED_TRANSITIONS) == set(Inquiry.Status.values)
+
+
+@pytest.mark.django_db
+def test_clinic_admin_reaches_an_inquirys_audit_trail_from_its_page(
+    client_for, clinic_admin, front_desk, screened_inquiry
+):
+    client_for(front_desk).get(detail_url(screened_inquiry))
+    client = client_for(clinic_admin)
+    page = client.get(detail_url(screened_inquiry))
+    trail = page.context["audit_trail_url"]
+    assert trail in page.content.decode().replace("&amp;", "&")
+    entries = client.get(trail).context["cl"].result_list
+    assert [(e.username, e.action) for e in entries] == [
+        ("clinicadmin", "view"),
+        ("frontdesk", "view"),
+    ]

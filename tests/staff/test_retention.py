@@ -102,3 +102,13 @@ def test_the_command_has_a_dry_run_that_removes_nothing(settings):
     call_command("apply_retention")
     assert Inquiry.objects.count() == 0
     assert AuditEntry.objects.filter(action="retention").count() == 1
+
+
+def test_the_beat_schedule_names_the_registered_task():
+    from django.conf import settings
+
+    from clinic_site.celery import app
+
+    assert settings.CELERY_BEAT_SCHEDULE["staff-retention"]["task"] == "staff.tasks.apply_retention"
+    app.loader.import_default_modules()
+    assert "staff.tasks.apply_retention" in app.tasks
