@@ -104,6 +104,7 @@ def test_the_command_has_a_dry_run_that_removes_nothing(settings):
     assert AuditEntry.objects.filter(action="retention").count() == 1
 
 
+@pytest.mark.django_db
 def test_the_beat_schedule_names_the_registered_task():
     from django.conf import settings
 
