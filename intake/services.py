@@ -273,15 +273,25 @@ def _apply_triage(*, inquiry: Inquiry, result_flags: list[triage.ResultFlags], n
 
 
 def inquiry_retriage(*, inquiry: Inquiry) -> str:
-    """Re-run triage over both partners' stored results; alert staff when it turns urgent."""
-    rows = InstrumentResult.objects.filter(screening__inquiry=inquiry).values_list(
-        "screening__role", "instrument", "flagged_items"
-    )
-    flags = [
-        triage.ResultFlags(role=role, instrument=key, flagged_items=tuple(flagged or ()))
-        for role, key, flagged in rows
-    ]
-    return _apply_triage(inquiry=inquiry, result_flags=flags, now=timezone.now())
+    """Re-run triage over both partners' stored results; alert staff when it turns urgent.
+
+    Locks the inquiry row first, so when both partners finish a section at the same moment
+    the second re-triage waits and then reads the first one's committed results (no lost
+    URGENT).
+    """
+    with transaction.atomic(savepoint=False):
+        locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+        rows = InstrumentResult.objects.filter(screening__inquiry=locked).values_list(
+            "screening__role", "instrument", "flagged_items"
+        )
+        flags = [
+            triage.ResultFlags(role=role, instrument=key, flagged_items=tuple(flagged or ()))
+            for role, key, flagged in rows
+        ]
+        priority = _apply_triage(inquiry=locked, result_flags=flags, now=timezone.now())
+    inquiry.priority, inquiry.triage_reasons = locked.priority, locked.triage_reasons
+    inquiry.triaged_at = locked.triaged_at
+    return priority
 
 
 # --- screening --------------------------------------------------------------------------
