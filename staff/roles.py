@@ -33,7 +33,10 @@ _FRONT_DESK: list[Rule] = [
     ("intake", "partnerscreening", ("view", "change"), ()),
     ("booking", "appointment", WORK, ()),
     ("booking", "*", VIEW, ()),
-    ("notifications", "*", VIEW, ("resend_message",)),
+    # "change" on a message is what the outbox's resend action asks for (its fields are
+    # read-only in the admin).
+    ("notifications", "message", ("view", "change"), ()),
+    ("notifications", "*", VIEW, ()),
     ("staff", "inquirynote", ("view", "add"), ()),
 ]
 _CLINICIAN: list[Rule] = [
@@ -48,7 +51,7 @@ _CLINIC_ADMIN: list[Rule] = [
     ("booking", "*", ALL, ()),
     ("intake", "inquiry", ("view", "change"), ()),
     ("intake", "partnerscreening", VIEW, ()),
-    ("notifications", "*", VIEW, ("resend_message",)),
+    ("notifications", "*", VIEW, ()),
     ("staff", "inquirynote", ("view", "add"), ()),
     ("staff", "auditentry", VIEW, ()),
     ("staff", "staffpermissions", (), ("export_data",)),

@@ -28,6 +28,8 @@ def perms_of(role: str) -> set[str]:
         (FRONT_DESK, "staff.add_inquirynote", True),
         (FRONT_DESK, "booking.change_appointment", True),
         (FRONT_DESK, "notifications.view_message", True),
+        (FRONT_DESK, "notifications.change_message", True),  # resend
+        (FRONT_DESK, "notifications.delete_message", False),
         (FRONT_DESK, "staff.view_auditentry", False),
         (FRONT_DESK, "auth.change_user", False),
         (CLINICIAN, "intake.view_instrumentresult", True),
@@ -75,3 +77,16 @@ def test_sync_recreates_a_missing_group():
     Group.objects.filter(name=CLINICIAN).delete()
     role_permissions_sync()
     assert "staff.view_clinical" in perms_of(CLINICIAN)
+
+
+@pytest.mark.django_db
+def test_front_desk_may_resend_messages_but_not_delete_them(client):
+    from django.urls import reverse
+
+    from tests.staff.conftest import make_staff
+
+    client.force_login(make_staff("desk", FRONT_DESK))
+    page = client.get(reverse("admin:notifications_message_changelist"))
+    assert page.status_code == 200
+    actions = [name for name, _label in page.context["action_form"].fields["action"].choices]
+    assert "resend_failed" in actions and "delete_selected" not in actions
