@@ -1,0 +1,287 @@
+"""Whole journeys in a real browser, as the people who use the site take them.
+
+Each journey checks axe (WCAG 2.x A/AA) on every form step and on each step's error state,
+fails on any request to another host or any CSP violation (tests/browser/conftest.py), and
+keeps screenshots of its key steps for test-artifacts/ when it fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+import icalendar
+from django.core.management import call_command
+
+from .conftest import Journey, assert_accessible, assert_fits_narrow_screen
+
+# What a couple types into the inquiry, step by step: (kind, field name, value).
+INQUIRY_STEPS = [
+    [
+        ("text", "contact_name", "Dana Whitfield"),
+        ("text", "contact_email", "dana@example.com"),
+        ("text", "contact_phone", "(949) 555-0134"),
+        ("radio", "preferred_contact", "email"),
+        ("radio", "sms_safe", "yes"),
+        ("radio", "voicemail_ok", "no"),
+    ],
+    [("text", "partner_first_name", "Robin")],
+    [("radio", "both_adults", "yes"), ("radio", "in_california", "yes")],
+    [("check", "concerns", "trust")],
+    [
+        ("radio", "medicine_interest", "both"),
+        ("radio", "session_format", "telehealth"),
+        ("radio", "payment", "self_pay"),
+        ("radio", "military_family", "no"),
+    ],
+    [("check", "privacy_acknowledged", None), ("check", "email_consent", None)],
+]
+
+# Words that must never appear in a calendar file (CLINICAL.md: messages that leave the clinic).
+HEALTH_WORDS = re.compile(
+    r"ketamine|therap|psychiat|depress|anxiety|ptsd|screening|medicine|couples|robin",
+    re.IGNORECASE,
+)
+
+
+def _input(page, name, value=None):
+    selector = f'input[name="{name}"]' + (f'[value="{value}"]' if value is not None else "")
+    return page.locator(selector)
+
+
+def fill_step(page, answers) -> None:
+    for kind, name, value in answers:
+        if kind == "text":
+            page.locator(f'[name="{name}"]').fill(value)
+        else:
+            _input(page, name, value).check()
+
+
+def submit(page, button_name: str) -> None:
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name=button_name, exact=True).click()
+
+
+def check_page(journey: Journey, label: str) -> None:
+    """A form page or its error state: one h1, axe clean, fits 320 px; screenshot kept."""
+    assert journey.page.locator("h1").count() == 1, f"{label}: not exactly one h1"
+    assert_accessible(journey.page, label)
+    assert_fits_narrow_screen(journey.page, label)
+    journey.step(label)
+
+
+def check_error_state(journey: Journey, label: str) -> None:
+    page = journey.page
+    # A message next to the field, tied to it for screen readers.
+    assert page.locator('[aria-invalid="true"]').count() >= 1, f"{label}: no invalid field"
+    messages = page.locator(".invalid-feedback, .errorlist, [id^=error_]")
+    assert messages.count() >= 1, f"{label}: no message next to a field"
+    check_page(journey, label)
+
+
+def send_inquiry(journey: Journey, *, check_each_step: bool) -> dict:
+    """Walk the six inquiry steps from /inquiry/; return the links on the 'sent' page."""
+    page = journey.page
+    if "/inquiry/" not in page.url:
+        journey.visit("/inquiry/")
+    for number, answers in enumerate(INQUIRY_STEPS, start=1):
+        last = number == len(INQUIRY_STEPS)
+        button = "Send my inquiry" if last else "Continue"
+        assert f"Step {number} of {len(INQUIRY_STEPS)}" in page.content()
+        if check_each_step:
+            check_page(journey, f"inquiry step {number}")
+            submit(page, button)  # nothing filled in: the step's error state
+            assert f"Step {number} of {len(INQUIRY_STEPS)}" in page.content()
+            check_error_state(journey, f"inquiry step {number} with errors")
+        fill_step(page, answers)
+        submit(page, button)
+    assert page.locator("h1").inner_text().startswith("Thank you")
+    if check_each_step:
+        check_page(journey, "inquiry sent")
+    codes = page.locator("main code").all_inner_texts()
+    return {
+        "reference": page.locator(".reference-code").inner_text(),
+        "submitter_link": page.get_by_role("link", name="Start my questionnaire").get_attribute(
+            "href"
+        ),
+        "partner_link": codes[-1].strip(),
+        "booking_link": page.locator('main a[href*="inquiry="]').first.get_attribute("href"),
+    }
+
+
+_LOW_RISK_CHOICE = """() => {
+  const groups = {};
+  for (const input of document.querySelectorAll('main form input[type=radio]')) {
+    (groups[input.name] = groups[input.name] || []).push(input.value);
+  }
+  const chosen = {};
+  for (const [name, values] of Object.entries(groups)) {
+    const prefer = name === 'feel_safe' ? ['yes'] : ['0', 'no', 'never', 'not_difficult'];
+    chosen[name] = prefer.find(v => values.includes(v)) ?? values[0];
+  }
+  return chosen;
+}"""
+
+
+def answer_screening(
+    journey: Journey, *, check_each_section: bool, overrides: dict | None = None
+) -> list[str]:
+    """Answer every section of a private screening (low-risk answers unless overridden).
+
+    Returns the headings of the sections in the order they were shown.
+    """
+    page = journey.page
+    seen = []
+    for _ in range(15):
+        if page.locator("main form").count() == 0 or "Section " not in page.content():
+            return seen
+        section = page.locator("main h2").first.inner_text()
+        seen.append(section)
+        if check_each_section:
+            check_page(journey, f"screening: {section}")
+            submit(page, "Save and continue")  # nothing chosen: the section's error state
+            check_error_state(journey, f"screening: {section} with errors")
+        choices = page.evaluate(_LOW_RISK_CHOICE)
+        choices.update({k: v for k, v in (overrides or {}).items() if k in choices})
+        for name, value in choices.items():
+            _input(page, name, value).check()
+        submit(page, "Save and continue")
+    raise AssertionError(f"the screening never finished: {seen}")
+
+
+def _path(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+# --- the couple -------------------------------------------------------------------------
+def test_a_couple_reads_inquires_screens_books_and_downloads_the_calendar_file(journey):
+    from booking.models import Appointment
+    from intake.models import Inquiry
+
+    call_command("load_starter_data", verbosity=0)
+    page = journey.page
+
+    journey.visit("/")
+    journey.step("home")
+    topic_link = page.locator("header nav a[href^='/']:not(.site-brand)").first
+    topic_title = topic_link.inner_text()
+    with page.expect_navigation():
+        topic_link.click()
+    assert page.locator("h1").count() == 1
+    journey.step(f"topic: {topic_title}")
+
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Start a confidential inquiry").click()
+    links = send_inquiry(journey, check_each_step=True)
+
+    # The submitter's own private screening.
+    journey.visit(_path(links["submitter_link"]))
+    sections = answer_screening(journey, check_each_section=True)
+    assert len(sections) >= 7, sections
+    check_page(journey, "screening finished")
+
+    # Book a consultation from the inquiry.
+    journey.visit(_path(links["booking_link"]))
+    check_page(journey, "booking: kind of appointment")
+    with page.expect_navigation():
+        page.locator("a.booking-choice").first.click()
+    check_page(journey, "booking: day")
+    with page.expect_navigation():
+        page.locator("a.booking-choice").first.click()
+    check_page(journey, "booking: time")
+
+    # A time that is not on offer (a tampered button): the time page's error state.
+    page.locator("form.booking-times button[name=start]").first.evaluate(
+        "b => { b.value = '2001-01-01T09:00:00+00:00'; }"
+    )
+    with page.expect_navigation():
+        page.locator("form.booking-times button[name=start]").first.click()
+    assert page.locator("#time-error, [role=alert]").count() >= 1, "no message for a bad time"
+    check_page(journey, "booking: time with an error")
+    first_time = page.locator("form.booking-times button[name=start]").first
+    chosen_label = first_time.inner_text()
+    with page.expect_navigation():
+        first_time.click()
+
+    check_page(journey, "booking: details")
+    assert page.locator('[name="name"]').input_value() == "Dana Whitfield"  # from the inquiry
+    page.locator('[name="name"]').fill("")
+    page.locator('[name="email"]').fill("not an email")
+    submit(page, "Continue to review")
+    check_error_state(journey, "booking: details with errors")
+    page.locator('[name="name"]').fill("Dana Whitfield")
+    page.locator('[name="email"]').fill("dana@example.com")
+    email_ok = page.locator('[name="email_ok"]')
+    if email_ok.count() and not email_ok.is_checked():
+        email_ok.check()
+    submit(page, "Continue to review")
+
+    check_page(journey, "booking: review")
+    assert chosen_label in page.locator("main").inner_text()
+    button = page.locator("main form button[type=submit]").last
+    with page.expect_navigation():
+        button.click()
+
+    check_page(journey, "booking: confirmation")
+    heading = page.locator("h1").inner_text()
+    assert heading in ("You are booked", "Request received")
+    assert "Pacific" in page.locator("main").inner_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Add to your calendar")).click()
+    with open(download_info.value.path(), encoding="utf-8") as ics_file:
+        ics_text = ics_file.read()
+    calendar = icalendar.Calendar.from_ical(ics_text)
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    assert len(events) == 1
+    assert not HEALTH_WORDS.search(ics_text), "the calendar file says too much"
+
+    inquiry = Inquiry.objects.get(reference_code=links["reference"])
+    appointment = Appointment.objects.get(inquiry=inquiry)
+    assert events[0].decoded("dtstart") == appointment.start
+    assert inquiry.status == Inquiry.Status.CONSULTATION_BOOKED
+
+
+# --- the partner, privately; an answer that shows risk --------------------------------------
+def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_crisis_panel(
+    open_journey,
+):
+    from intake.models import Inquiry
+
+    call_command("load_starter_data", verbosity=0)
+    submitter = open_journey()
+    links = send_inquiry(submitter, check_each_step=False)
+    submitter.visit(_path(links["submitter_link"]))
+    answer_screening(submitter, check_each_section=False)
+    own_page_before = submitter.page.locator("main").inner_text()
+
+    # The partner, on their own phone.
+    partner = open_journey()
+    partner.visit(_path(links["partner_link"]))
+    page = partner.page
+    assert "Section 1 of" in page.content()
+    assert "Dana" not in page.locator("main").inner_text()  # nothing of the other partner
+    check_page(partner, "partner: first section")
+    choices = page.evaluate(_LOW_RISK_CHOICE)
+    choices["q9"] = "1"  # thoughts of being better off dead: several days
+    for name, value in choices.items():
+        _input(page, name, value).check()
+    submit(page, "Save and continue")
+
+    crisis = page.get_by_role("alert").filter(has_text="988")
+    assert crisis.count() == 1, "no crisis panel on the page after the at-risk answer"
+    assert crisis.first.is_visible()
+    panel_text = crisis.first.inner_text()
+    for number in ("911", "988", "741741"):
+        assert number in panel_text, f"{number} is missing from the crisis panel"
+    check_page(partner, "partner: crisis panel on the next page")
+    answer_screening(partner, check_each_section=False)
+    assert Inquiry.objects.get(reference_code=links["reference"]).priority == "urgent"
+
+    # The first partner's link shows nothing of the partner's answers, or that they finished.
+    submitter.visit(_path(links["submitter_link"]))
+    assert submitter.page.locator("main").inner_text() == own_page_before
+    assert "Robin" not in own_page_before
+    # ...and the partner's link, once in use on the partner's phone, does not open for them.
+    response = submitter.visit(_path(links["partner_link"]), expect_status=403)
+    assert response is not None
+    assert submitter.page.locator("h1").count() == 1
+    assert "Section" not in submitter.page.locator("main").inner_text()
