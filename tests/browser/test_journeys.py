@@ -285,3 +285,127 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     assert response is not None
     assert submitter.page.locator("h1").count() == 1
     assert "Section" not in submitter.page.locator("main").inner_text()
+
+
+# --- the front desk -----------------------------------------------------------------------
+def _inquiry_via_service(name: str, token: str):
+    from intake.services import InquirySubmission, PartnerContact, inquiry_submit
+
+    inquiry, _ = inquiry_submit(
+        data=InquirySubmission(
+            contact_name=name,
+            contact_email=f"{token}@example.com",
+            contact_phone="+19495550177",
+            preferred_contact="email",
+            sms_safe=False,
+            voicemail_ok=False,
+            partner=PartnerContact(first_name="Sam"),
+            both_adults="yes",
+            in_california="yes",
+            concerns=["communication"],
+            concerns_other="",
+            message="",
+            medicine_interest="both",
+            session_format="telehealth",
+            payment="self_pay",
+            insurance_carrier="",
+            military_family="no",
+            privacy_notice_wording="I have read the privacy notice.",
+            email_consent_wording="You may email me.",
+        ),
+        submission_token=token,
+    )
+    return inquiry
+
+
+def _answer_phq9_with_item9(inquiry) -> None:
+    from intake import instruments
+    from intake.models import PartnerScreening
+    from intake.services import screening_section_submit
+
+    phq9 = instruments.get("phq9")
+    answers = {item.key: item.options[0].value for item in phq9.items}
+    answers["q9"] = "1"
+    screening_section_submit(
+        screening=PartnerScreening.objects.get(
+            inquiry=inquiry, role=PartnerScreening.Role.SUBMITTER
+        ),
+        instrument_key="phq9",
+        answers=answers,
+    )
+
+
+def test_staff_sign_in_with_a_code_find_the_urgent_inquiry_first_and_the_view_is_audited(
+    journey, settings
+):
+    from django.contrib.auth.models import Group, User
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from intake.models import Inquiry
+    from staff.models import AuditEntry
+    from staff.roles import FRONT_DESK, role_permissions_sync
+
+    settings.STAFF_REQUIRE_2FA = True  # as in production
+    role_permissions_sync()
+    user = User.objects.create_user(
+        username="frontdesk", password="a-long-staff-password-1", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=FRONT_DESK))
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+    oldest = _inquiry_via_service("Avery Older", "bench-older")
+    urgent = _inquiry_via_service("Blake Urgent", "bench-urgent")
+    _answer_phq9_with_item9(urgent)
+    _inquiry_via_service("Casey Newer", "bench-newer")
+    urgent.refresh_from_db()
+    assert urgent.priority == Inquiry.Priority.URGENT
+    assert oldest.created_at < urgent.created_at
+
+    page = journey.page
+    queue_path = "/admin/intake/inquiry/"
+    journey.visit(queue_path)
+    assert "/login/" in page.url
+    journey.step("sign-in page")
+    page.locator('[name="username"]').fill("frontdesk")
+    page.locator('[name="password"]').fill("a-long-staff-password-1")
+    with page.expect_navigation():
+        page.locator('input[type="submit"], button[type="submit"]').first.click()
+    assert "/two-factor/" in page.url, f"no second step after the password: {page.url}"
+    journey.step("second step")
+
+    # The password alone does not open the queue.
+    journey.visit(queue_path)
+    assert "/two-factor/" in page.url, page.url
+
+    def current_code() -> int:
+        return totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+
+    page.locator('[name="token"]').fill(f"{(current_code() + 1) % 10**device.digits:06d}")
+    with page.expect_navigation():
+        page.locator('input[type="submit"][value="Continue"]').click()
+    assert "/two-factor/" in page.url, "a wrong code was accepted"
+    assert page.locator('[aria-invalid="true"], .errorlist').count() >= 1
+    journey.step("wrong code")
+    # django-otp throttles after a wrong code (1 s after the first); a person waits too.
+    page.wait_for_timeout(1500)
+    device.refresh_from_db()
+    page.locator('[name="token"]').fill(f"{current_code():06d}")
+    with page.expect_navigation():
+        page.locator('input[type="submit"][value="Continue"]').click()
+    assert "/two-factor/" not in page.url and "/login/" not in page.url, page.url
+    journey.step("signed in")
+
+    journey.visit(queue_path)
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 3
+    assert urgent.reference_code in rows.first.inner_text(), rows.first.inner_text()
+    journey.step("queue")
+    with page.expect_navigation():
+        rows.first.get_by_role("link", name=urgent.reference_code).click()
+    assert urgent.reference_code in page.locator("#content").inner_text()
+    journey.step("inquiry detail")
+
+    views = AuditEntry.objects.for_object(urgent).filter(action="view", user=user)
+    assert views.count() == 1
+    assert not AuditEntry.objects.for_object(oldest).filter(action="view").exists()
