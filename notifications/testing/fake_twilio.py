@@ -14,6 +14,7 @@ timeout, or reject a number with a Twilio error code (21211 invalid "To", 21610 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 import uuid
@@ -267,12 +268,14 @@ class RedirectingHttpClient(TwilioHttpClient):
 
 
 class FakeTwilioBackend(TwilioBackend):
-    """notifications.sms.TwilioBackend wired to the running FakeTwilioServer."""
+    """notifications.sms.TwilioBackend wired to the fake server: the one running in this
+    process, or (for a worker in another process) the one at $FAKE_TWILIO_URL."""
 
     def __init__(self):
         server = FakeTwilioServer.active
-        if server is None:
-            raise ImproperlyConfigured("no FakeTwilioServer is running")
+        url = server.url if server is not None else os.environ.get("FAKE_TWILIO_URL", "")
+        if not url.startswith("http://127.0.0.1:"):
+            raise ImproperlyConfigured("no FakeTwilioServer is running (or FAKE_TWILIO_URL set)")
         super().__init__(
-            http_client=RedirectingHttpClient(server.url, timeout=settings.TWILIO_TIMEOUT_SECONDS)
+            http_client=RedirectingHttpClient(url, timeout=settings.TWILIO_TIMEOUT_SECONDS)
         )

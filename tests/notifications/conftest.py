@@ -3,9 +3,13 @@ and real Celery workers on the real Redis broker."""
 
 import contextlib
 import os
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -135,6 +139,75 @@ def running_workers(app, *, count: int = 1, concurrency: int = 2):
             frames = sys._current_frames()
             stacks = "\n".join("".join(traceback.format_stack(frames[t.ident])) for t in alive)
             raise AssertionError(f"a worker did not stop:\n{stacks}")
+
+
+@contextlib.contextmanager
+def worker_process(settings, fake_twilio, *, concurrency: int = 3):
+    """A real `celery worker` in its own process, on the same Redis, test database and fake
+    Twilio server as this test. Yields the path of its log file."""
+    db = settings.DATABASES["default"]
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.notifications.worker_settings",
+        "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "CELERY_SKIP_CHECKS": "1",
+        "SMS_BACKEND": settings.SMS_BACKEND,
+        "FAKE_TWILIO_URL": fake_twilio.url,
+        "TWILIO_ACCOUNT_SID": settings.TWILIO_ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": settings.TWILIO_AUTH_TOKEN,
+        "TWILIO_MESSAGING_SERVICE_SID": settings.TWILIO_MESSAGING_SERVICE_SID,
+        "TWILIO_TIMEOUT_SECONDS": str(settings.TWILIO_TIMEOUT_SECONDS),
+        "SITE_URL": settings.SITE_URL,
+        "QUIET_HOURS_START": str(settings.QUIET_HOURS_START),
+        "QUIET_HOURS_END": str(settings.QUIET_HOURS_END),
+        "MESSAGE_MAX_ATTEMPTS": str(settings.MESSAGE_MAX_ATTEMPTS),
+        "MESSAGE_RETRY_BASE_SECONDS": str(settings.MESSAGE_RETRY_BASE_SECONDS),
+        "MESSAGE_RETRY_MAX_SECONDS": str(settings.MESSAGE_RETRY_MAX_SECONDS),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        log_path = Path(tmp) / "worker.log"
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "clinic_site",
+                    "worker",
+                    "-P",
+                    "threads",
+                    "-c",
+                    str(concurrency),
+                    "--without-mingle",
+                    "--without-gossip",
+                    "--without-heartbeat",
+                    "-n",
+                    f"sub-{uuid.uuid4().hex[:8]}@localhost",
+                    "-l",
+                    "info",
+                ],
+                cwd=settings.BASE_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            if not wait_for(
+                lambda: " ready." in log_path.read_text(errors="replace"), timeout=30, interval=0.1
+            ):
+                raise AssertionError("worker process did not start:\n" + log_path.read_text())
+            yield log_path
+        finally:
+            process.terminate()  # warm shutdown: finish running tasks, requeue the rest
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def wait_for(predicate, *, timeout: float = 20.0, interval: float = 0.05):

@@ -12,7 +12,7 @@ from django.db import transaction
 from notifications.models import Message
 from notifications.services import message_create, message_enqueue, messages_sweep
 
-from .conftest import point_broker_at, running_workers, wait_for
+from .conftest import point_broker_at, running_workers, wait_for, worker_process
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -79,16 +79,28 @@ def test_a_permanent_error_fails_once_without_retrying(live_celery, fake_twilio,
 
 
 def test_two_racing_workers_with_duplicate_tasks_send_each_message_once(
-    live_celery, fake_twilio, fast_retries
+    live_celery, fake_twilio, fast_retries, settings
 ):
-    messages = create_alerts(20, prefix="D")  # each already enqueued once on commit
-    for message in messages:  # the same task again, three times (e.g. redelivery, sweep)
-        for _ in range(3):
-            message_enqueue(message.pk)
+    """One worker in this process and one in its own process take the same tasks."""
+    from celery.worker import state
+
     fake_twilio.fail_next(3, status=503)
-    with running_workers(live_celery, count=2, concurrency=3):
-        assert wait_for(lambda: sent_count() == 20)
+    handled_here_before = state.total_count.get("notifications.tasks.deliver_message", 0)
+    with (
+        worker_process(settings, fake_twilio) as other_log,
+        running_workers(live_celery, count=1, concurrency=3),
+    ):
+        messages = create_alerts(20, prefix="D")  # each enqueued once on commit
+        for message in messages:  # and the same task three more times (redelivery, sweep)
+            for _ in range(3):
+                message_enqueue(message.pk)
+        assert wait_for(lambda: sent_count() == 20), list(
+            Message.objects.values_list("status", "attempts", "last_error")
+        )
         time.sleep(0.5)  # let every duplicate task run
+        handled_there = other_log.read_text().count("deliver_message[")
+    handled_here = state.total_count.get("notifications.tasks.deliver_message", 0)
+    assert handled_here > handled_here_before and handled_there > 0  # both workers raced
     assert_each_accepted_once(fake_twilio, messages)
     assert len(fake_twilio.requests) == 20 + 3
 
