@@ -17,6 +17,7 @@ BENCH_ROUNDS (3), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_INQUIRIES (10000).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -574,10 +575,8 @@ LOAD_AT_START = "unknown"
 
 def main() -> int:
     global LOAD_AT_START
-    try:
+    with contextlib.suppress(OSError):
         LOAD_AT_START = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        pass
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
     started = datetime.now(UTC)
