@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,18 +38,16 @@ _HEADER_SETTING = re.compile(
     r"|X_FRAME_OPTIONS|PERMISSIONS_POLICY|DEBUG)$"
 )
 
-# Named public URLs every deployment serves; more are discovered from the sitemap.
+# Named public URLs; the topic pages come from the sitemap and the booking day and time
+# pages from following the booking flow.
 PUBLIC_URL_NAMES = [
     "pages:home",
-    "healthz",
-    "admin:login",
-]
-OPTIONAL_PUBLIC_URL_NAMES = [
-    "pages:privacy",
     "pages:sitemap",
     "pages:robots",
     "intake:start",
     "booking:start",
+    "healthz",
+    "admin:login",
 ]
 
 
@@ -82,19 +80,20 @@ def prod_headers():
 
 
 def _public_paths(client) -> list[str]:
-    paths = []
-    for name in PUBLIC_URL_NAMES:
-        paths.append(reverse(name))
-    for name in OPTIONAL_PUBLIC_URL_NAMES:
-        try:
-            paths.append(reverse(name))
-        except NoReverseMatch:
-            continue
-    sitemap = client.get("/sitemap.xml", secure=True, HTTP_X_FORWARDED_PROTO="https")
-    if sitemap.status_code == 200:
-        for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.content.decode()):
-            path = re.sub(r"^https?://[^/]+", "", loc)
-            paths.append(path)
+    paths = [reverse(name) for name in PUBLIC_URL_NAMES]
+    sitemap = _get(client, reverse("pages:sitemap"))
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap.content.decode())
+    paths += [re.sub(r"^https?://[^/]+", "", loc) for loc in locs]
+    # The booking flow's day and time pages, as a visitor reaches them.
+    path = reverse("booking:start")
+    for _ in range(2):
+        link = re.search(
+            r'class="booking-choice" href="([^"]+)"', _get(client, path).content.decode()
+        )
+        assert link, f"no booking choice on {path}"
+        path = link.group(1).replace("&amp;", "&")
+        paths.append(path)
+    assert len(locs) >= 6, f"the sitemap lists too few pages: {locs}"
     return list(dict.fromkeys(paths))
 
 
