@@ -29,7 +29,7 @@ from .quiet_hours import next_allowed_time
 from .rendering import email_render, sms_render
 from .retry import retry_delay_seconds
 from .selectors import sms_opted_out
-from .sms import SmsError, get_sms_backend
+from .sms import SmsError, sms_backend
 
 logger = logging.getLogger(__name__)
 
@@ -271,7 +271,7 @@ def message_deliver(*, message_id: int) -> float | None:
 
     try:
         if message.channel == Channel.SMS:
-            provider_id = get_sms_backend().send(
+            provider_id = sms_backend().send(
                 to=message.to, body=message.body, status_callback=status_callback_url()
             )
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import uuid
 from dataclasses import dataclass, field
 
@@ -54,6 +55,10 @@ class BaseSmsBackend:
     def send(self, *, to: str, body: str, status_callback: str = "") -> str:
         """Send one text and return the provider's message id; raise SmsError on failure."""
         raise NotImplementedError
+
+    def is_current(self) -> bool:
+        """False once this instance should not be reused (see sms_backend())."""
+        return True
 
 
 class ConsoleBackend(BaseSmsBackend):
@@ -159,6 +164,33 @@ def twilio_error(exc) -> SmsError:
 
 
 def get_sms_backend(path: str | None = None, **kwargs) -> BaseSmsBackend:
-    """An instance of the backend named by settings.SMS_BACKEND (or `path`)."""
+    """A new instance of the backend named by settings.SMS_BACKEND (or `path`)."""
     backend_class = import_string(path or settings.SMS_BACKEND)
     return backend_class(**kwargs)
+
+
+_per_thread = threading.local()
+_BACKEND_SETTINGS = (
+    "SMS_BACKEND",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_API_KEY_SID",
+    "TWILIO_API_KEY_SECRET",
+    "TWILIO_MESSAGING_SERVICE_SID",
+    "TWILIO_FROM_NUMBER",
+    "TWILIO_TIMEOUT_SECONDS",
+)
+
+
+def sms_backend() -> BaseSmsBackend:
+    """The configured backend, one instance per thread, rebuilt when the settings change.
+
+    Reusing it keeps the HTTPS connection to Twilio open between messages instead of a new
+    TLS handshake per text (requests.Session is not thread-safe, hence one per thread).
+    """
+    key = tuple(getattr(settings, name) for name in _BACKEND_SETTINGS)
+    cached = getattr(_per_thread, "backend", None)
+    if cached is None or cached[0] != key or not cached[1].is_current():
+        cached = (key, get_sms_backend())
+        _per_thread.backend = cached
+    return cached[1]

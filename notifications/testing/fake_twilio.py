@@ -65,9 +65,17 @@ class FakeTwilioServer:
     # The server the FakeTwilioBackend uses (one at a time; set by start()).
     active: FakeTwilioServer | None = None
 
-    def __init__(self, *, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN):
+    def __init__(
+        self,
+        *,
+        account_sid: str = ACCOUNT_SID,
+        auth_token: str = AUTH_TOKEN,
+        latency_seconds: float = 0.0,
+    ):
         self.account_sid = account_sid
         self.auth_token = auth_token
+        # Added to every accepted send, to imitate the real API's round trip.
+        self.latency_seconds = latency_seconds
         self.requests: list[ReceivedRequest] = []
         self.accepted: list[AcceptedMessage] = []
         self._plan: deque[PlannedAnswer] = deque()
@@ -186,7 +194,7 @@ class FakeTwilioServer:
                     sid=sid, to=to, body=request.form.get("Body", ""), form=request.form
                 )
             )
-            return 201, self._message_resource(sid, request.form), 0.0
+            return 201, self._message_resource(sid, request.form), self.latency_seconds
 
     def _message_resource(self, sid: str, form: dict[str, str]) -> dict:
         return {
@@ -208,6 +216,9 @@ class FakeTwilioServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; without this, Nagle's algorithm and the
+            # client's delayed ACK add ~40 ms to every answer on a kept-alive connection.
+            disable_nagle_algorithm = True
 
             def log_message(self, format, *args):  # noqa: A002 - quiet test output
                 return
@@ -276,6 +287,12 @@ class FakeTwilioBackend(TwilioBackend):
         url = server.url if server is not None else os.environ.get("FAKE_TWILIO_URL", "")
         if not url.startswith("http://127.0.0.1:"):
             raise ImproperlyConfigured("no FakeTwilioServer is running (or FAKE_TWILIO_URL set)")
+        self.server_url = url
         super().__init__(
             http_client=RedirectingHttpClient(url, timeout=settings.TWILIO_TIMEOUT_SECONDS)
         )
+
+    def is_current(self) -> bool:
+        # A cached instance must not outlive the fake server it points at (one per test).
+        server = FakeTwilioServer.active
+        return server is None or server.url == self.server_url

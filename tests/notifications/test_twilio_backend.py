@@ -170,3 +170,19 @@ def test_a_retried_non_urgent_text_never_lands_in_quiet_hours(
     assert message.status == Message.Status.QUEUED
     assert message.scheduled_for == dt.datetime(2026, 6, 2, 15, 0, tzinfo=dt.UTC)  # 8 am PDT
     assert mail.outbox == []
+
+
+def test_the_backend_is_reused_per_thread_and_rebuilt_when_settings_change(fake_twilio, settings):
+    import threading
+
+    from notifications.sms import sms_backend
+
+    first = sms_backend()
+    assert sms_backend() is first  # keeps its connection to Twilio open
+    other_thread = []
+    thread = threading.Thread(target=lambda: other_thread.append(sms_backend()))
+    thread.start()
+    thread.join()
+    assert other_thread[0] is not first
+    settings.TWILIO_MESSAGING_SERVICE_SID = "MG" + "2" * 32
+    assert sms_backend() is not first
