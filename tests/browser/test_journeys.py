@@ -285,6 +285,7 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     assert response is not None
     assert submitter.page.locator("h1").count() == 1
     assert "Section" not in submitter.page.locator("main").inner_text()
+    check_page(submitter, "the partner's link opened on another device")
 
 
 # --- the front desk -----------------------------------------------------------------------
@@ -409,3 +410,81 @@ def test_staff_sign_in_with_a_code_find_the_urgent_inquiry_first_and_the_view_is
     views = AuditEntry.objects.for_object(urgent).filter(action="view", user=user)
     assert views.count() == 1
     assert not AuditEntry.objects.for_object(oldest).filter(action="view").exists()
+
+
+# --- booking: a time taken a moment before; changing and cancelling -------------------------
+def _day_at_least_days_ahead(page, days: int):
+    """The first day link at least `days` days ahead (changes close 24 h before a visit)."""
+    import datetime as dt
+
+    earliest = dt.date.today() + dt.timedelta(days=days)
+    for link in page.locator("a.booking-choice").all():
+        found = re.search(r"/(\d{4}-\d{2}-\d{2})/", link.get_attribute("href"))
+        if found and dt.date.fromisoformat(found.group(1)) >= earliest:
+            return link
+    raise AssertionError(f"no open day {days} or more days ahead")
+
+
+def test_a_time_taken_a_moment_before_then_rescheduling_and_cancelling(open_journey):
+    import datetime as dt
+
+    from booking.models import Appointment, Clinician, ConsultationType
+
+    call_command("load_starter_data", verbosity=0)
+    consultation = ConsultationType.objects.filter(is_active=True).order_by("pk").first()
+    clinician = Clinician.objects.filter(is_active=True, consultation_types=consultation).first()
+    days_path = f"/book/{consultation.slug}/?clinician={clinician.pk}"
+
+    first, second = open_journey(), open_journey()
+    for person in (first, second):
+        person.visit(days_path)
+        with person.page.expect_navigation():
+            _day_at_least_days_ahead(person.page, 3).click()
+    # Both look at the same times; the first person picks one a moment before the second.
+    wanted = first.page.locator("form.booking-times button[name=start]").first
+    wanted_value = wanted.get_attribute("value")
+    with first.page.expect_navigation():
+        wanted.click()
+    assert first.page.locator("h1").inner_text() == "Your details"
+    same = second.page.locator(f'form.booking-times button[value="{wanted_value}"]')
+    with second.page.expect_navigation():
+        same.click()
+    assert second.page.locator("h1").inner_text() == "That time was just taken"
+    check_page(second, "booking: time just taken (409)")
+
+    # The first person books, then changes the time from the manage page.
+    page = first.page
+    page.locator('[name="name"]').fill("Lee Manage")
+    page.locator('[name="email"]').fill("lee@example.com")
+    page.locator('[name="phone"]').fill("949-555-0188")
+    page.locator('[name="email_ok"]').check()
+    submit(page, "Continue to review")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    manage_path = _path(
+        page.get_by_role("link", name=re.compile("View, reschedule or cancel")).get_attribute(
+            "href"
+        )
+    )
+    first.visit(manage_path)
+    check_page(first, "manage: the appointment")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Choose a different time").click()
+    check_page(first, "manage: a new day")
+    with page.expect_navigation():
+        _day_at_least_days_ahead(page, 4).click()
+    check_page(first, "manage: a new time")
+    new_time = page.locator("form.booking-times button[name=start]").first
+    new_value = new_time.get_attribute("value")
+    with page.expect_navigation():
+        new_time.click()
+    appointment = Appointment.objects.filter(status__in=["confirmed", "requested"]).get()
+    assert appointment.start == dt.datetime.fromisoformat(new_value), "not moved to the new time"
+    check_page(first, "manage: after rescheduling")
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Cancel this appointment").click()
+    appointment.refresh_from_db()
+    assert appointment.status == "cancelled"
+    assert "cancelled" in page.locator("main").inner_text().lower()
+    check_page(first, "manage: cancelled")
