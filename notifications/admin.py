@@ -5,11 +5,14 @@ messages sent about that object.
 """
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from clinic_site.crypto import lookup_hash
 from clinic_site.phones import normalize_phone
@@ -110,9 +113,19 @@ class MessageAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="about")
     def related_object(self, obj):
+        """The object the message is about, linking to all its messages (its timeline)."""
         if obj.content_type_id is None:
             return "—"
-        return f"{obj.content_type.name} #{obj.object_id}"
+        timeline = (
+            reverse("admin:notifications_message_changelist")
+            + "?"
+            + urlencode(
+                {"content_type__id__exact": obj.content_type_id, "object_id": obj.object_id}
+            )
+        )
+        return format_html(
+            '<a href="{}">{} #{}</a>', timeline, obj.content_type.name, obj.object_id
+        )
 
     def get_search_results(self, request, queryset, search_term):
         """A phone number or email is matched through its keyed hash (the column is encrypted)."""

@@ -31,6 +31,8 @@ from .retry import retry_delay_seconds
 from .selectors import sms_opted_out
 from .sms import SmsError, sms_backend
 
+TWILIO_OPTED_OUT = 21610
+
 logger = logging.getLogger(__name__)
 
 Channel = Message.Channel
@@ -247,8 +249,10 @@ def message_enqueue_on_commit(message_id: int) -> None:
 
 
 # --- delivering -------------------------------------------------------------------------
-def status_callback_url() -> str:
-    return settings.SITE_URL + reverse("notifications:twilio_status")
+def status_callback_url(message_id: int) -> str:
+    """Where Twilio posts delivery updates; our id lets a callback that outruns our own
+    "sent" record still find the message."""
+    return f"{settings.SITE_URL}{reverse('notifications:twilio_status')}?message={message_id}"
 
 
 def message_deliver(*, message_id: int) -> float | None:
@@ -272,7 +276,7 @@ def message_deliver(*, message_id: int) -> float | None:
     try:
         if message.channel == Channel.SMS:
             provider_id = sms_backend().send(
-                to=message.to, body=message.body, status_callback=status_callback_url()
+                to=message.to, body=message.body, status_callback=status_callback_url(message.pk)
             )
         else:
             email_send(
@@ -280,13 +284,25 @@ def message_deliver(*, message_id: int) -> float | None:
             )
             provider_id = ""
     except (SmsError, EmailError) as exc:
+        if isinstance(exc, SmsError) and exc.code == TWILIO_OPTED_OUT:
+            # Twilio knows of a STOP we never heard about: remember it, email instead.
+            sms_opt_out(phone=message.to, keyword="21610")
+            _switch_to_email_fallback(message)
+            return None
         return _record_failure(message, exc)
+    except Exception as exc:  # noqa: BLE001 - a bug or misconfiguration: retry, keep it visible
+        logger.exception("unexpected error delivering message %s", message.pk)
+        error = SmsError if message.channel == Channel.SMS else EmailError
+        return _record_failure(message, error(f"unexpected {type(exc).__name__}", permanent=False))
 
-    Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
-        status=Status.SENT,
-        provider_message_id=provider_id,
-        sent_at=timezone.now(),
+    now = timezone.now()
+    recorded = Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+        status=Status.SENT, provider_message_id=provider_id, sent_at=now
     )
+    if not recorded:  # a status callback outran us and already moved the status on
+        Message.objects.filter(pk=message.pk, provider_message_id="").update(
+            provider_message_id=provider_id, sent_at=now
+        )
     return None
 
 
@@ -407,32 +423,40 @@ def messages_sweep(*, now: dt.datetime | None = None) -> int:
 
 # --- provider callbacks and opt-outs ----------------------------------------------------
 def message_status_record(
-    *, provider_message_id: str, provider_status: str, error_code: str = ""
+    *,
+    provider_message_id: str,
+    provider_status: str,
+    error_code: str = "",
+    message_id: int | None = None,
 ) -> bool:
     """Apply a Twilio status callback; return True if a message changed.
 
-    Only forward moves: sent → delivered, or sending/sent → failed (undelivered/failed).
+    Only forward moves: sending/sent → delivered, or sending/sent → failed (undelivered or
+    failed). `message_id` (from the callback URL) finds a message whose Twilio id we have not
+    recorded yet; the Twilio id must still match when we have one.
     """
+    if not provider_message_id:
+        return False
     now = timezone.now()
-    queryset = Message.objects.filter(
-        provider_message_id=provider_message_id, channel=Channel.SMS
-    ).exclude(provider_message_id="")
+    queryset = Message.objects.filter(channel=Channel.SMS, status__in=[Status.SENDING, Status.SENT])
+    if message_id is not None:
+        queryset = queryset.filter(
+            Q(provider_message_id=provider_message_id) | Q(provider_message_id=""), pk=message_id
+        )
+    else:
+        queryset = queryset.filter(provider_message_id=provider_message_id)
     if provider_status == "delivered":
-        return bool(
-            queryset.filter(status__in=[Status.SENDING, Status.SENT]).update(
-                status=Status.DELIVERED, delivered_at=now
-            )
-        )
-    if provider_status in ("undelivered", "failed"):
+        changes = {"status": Status.DELIVERED, "delivered_at": now}
+    elif provider_status in ("undelivered", "failed"):
         code = f" (error {error_code})" if error_code else ""
-        return bool(
-            queryset.filter(status__in=[Status.SENDING, Status.SENT]).update(
-                status=Status.FAILED,
-                failed_at=now,
-                last_error=f"Twilio reported the text {provider_status}{code}.",
-            )
-        )
-    return False
+        changes = {
+            "status": Status.FAILED,
+            "failed_at": now,
+            "last_error": f"Twilio reported the text {provider_status}{code}.",
+        }
+    else:
+        return False  # queued / sending / sent: nothing new for staff
+    return bool(queryset.update(provider_message_id=provider_message_id, **changes))
 
 
 def sms_opt_out(*, phone: str, keyword: str = "STOP") -> SmsOptOut:

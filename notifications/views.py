@@ -44,10 +44,12 @@ def twilio_signature_required(view):
 @require_POST
 @twilio_signature_required
 def twilio_status(request):
+    message_id = request.GET.get("message", "")
     services.message_status_record(
         provider_message_id=request.POST.get("MessageSid", ""),
         provider_status=request.POST.get("MessageStatus", ""),
         error_code=request.POST.get("ErrorCode", ""),
+        message_id=int(message_id) if message_id.isdigit() else None,
     )
     return HttpResponse(status=204)
 

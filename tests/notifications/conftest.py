@@ -53,8 +53,8 @@ def twilio_post(client, settings):
     settings.TWILIO_AUTH_TOKEN = settings.TWILIO_AUTH_TOKEN or "webhook-test-auth-token"
     settings.SITE_URL = "https://clinic.example"
 
-    def post(name, data, *, sign_url=None, sign_data=None, signature=None, token=None):
-        path = reverse(f"notifications:{name}")
+    def post(name, data, *, query="", sign_url=None, sign_data=None, signature=None, token=None):
+        path = reverse(f"notifications:{name}") + (f"?{query}" if query else "")
         url = sign_url or settings.SITE_URL + path
         validator = RequestValidator(token or settings.TWILIO_AUTH_TOKEN)
         if signature is None:

@@ -116,3 +116,27 @@ def test_the_detail_page_is_read_only_and_audited(staff_client):
     staff_client.post(url, {"status": "sent"})
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED
+
+
+def test_the_about_column_links_to_every_message_for_that_object(staff_client):
+    person = get_user_model().objects.get(username="admin")
+    for key in ("about 1", "about 2"):
+        message_create(
+            channel="email",
+            to="x@example.com",
+            template_key="staff_urgent_alert",
+            context={"reference_code": "KC-7Q4M2"},
+            idempotency_key=key,
+            related=person,
+        )
+    make_message("unrelated", error="unrelated error")
+    page = staff_client.get(reverse(CHANGELIST)).content.decode()
+    assert f"object_id={person.pk}" in page
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(person)
+    response = staff_client.get(
+        reverse(CHANGELIST), {"content_type__id__exact": content_type.pk, "object_id": person.pk}
+    )
+    assert response.status_code == 200
+    assert "2 messages" in response.content.decode()

@@ -62,7 +62,9 @@ def test_a_text_is_sent_once_after_the_callers_transaction_commits(
     assert message.provider_message_id == sms_outbox[0].sid
     assert sms_outbox[0].body.startswith("Moment of Clarity: your appointment is confirmed")
     assert "https://clinic.example/book/manage/abc?x=1&y=2" in sms_outbox[0].body  # not &amp;
-    assert sms_outbox[0].status_callback.endswith("/notifications/twilio/status/")
+    assert sms_outbox[0].status_callback.endswith(
+        f"/notifications/twilio/status/?message={message.pk}"
+    )
 
 
 @pytest.mark.django_db(transaction=True)

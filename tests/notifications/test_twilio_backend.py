@@ -186,3 +186,32 @@ def test_the_backend_is_reused_per_thread_and_rebuilt_when_settings_change(fake_
     assert other_thread[0] is not first
     settings.TWILIO_MESSAGING_SERVICE_SID = "MG" + "2" * 32
     assert sms_backend() is not first
+
+
+def test_twilio_21610_records_the_opt_out_and_sends_the_fallback_email(
+    db, fake_twilio, django_capture_on_commit_callbacks
+):
+    from notifications.selectors import sms_opted_out
+
+    fake_twilio.reject_number(PHONE, code=21610)  # STOP reached Twilio but not us
+    with django_capture_on_commit_callbacks(execute=True):
+        message = create_text(fallback_email="oncall@example.com")
+    message.refresh_from_db()
+    assert message.status == Message.Status.CANCELLED
+    assert sms_opted_out(PHONE)
+    assert [m.to for m in mail.outbox] == [["oncall@example.com"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        create_text(key="t2")
+    assert len(fake_twilio.requests) == 1  # never tried again
+
+
+def test_a_misconfigured_backend_is_retried_and_visible_not_stuck(
+    db, settings, no_quiet_hours, django_capture_on_commit_callbacks
+):
+    settings.SMS_BACKEND = "notifications.sms.TwilioBackend"
+    settings.TWILIO_ACCOUNT_SID = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        message = create_text()
+    message.refresh_from_db()
+    assert message.status == Message.Status.QUEUED
+    assert message.last_error == "attempt 1: unexpected ImproperlyConfigured"

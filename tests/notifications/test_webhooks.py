@@ -60,6 +60,32 @@ def test_an_undelivered_callback_fails_the_message_with_the_error_code(sent_text
     assert "30003" in sent_text.last_error
 
 
+def test_the_callback_url_carries_our_message_id(sent_text, fake_twilio):
+    callback = fake_twilio.accepted[0].form["StatusCallback"]
+    assert callback == f"https://clinic.example/notifications/twilio/status/?message={sent_text.pk}"
+
+
+def test_a_callback_that_outruns_our_sent_record_still_finds_the_message(
+    db, fake_twilio, twilio_post
+):
+    message = create_text(key="outrun")
+    # The worker has sent it but not yet recorded Twilio's id when the callback arrives.
+    Message.objects.filter(pk=message.pk).update(status="sending")
+    form = {"MessageSid": "SM" + "a" * 32, "MessageStatus": "delivered"}
+    response = twilio_post("twilio_status", form, query=f"message={message.pk}")
+    assert response.status_code == 204
+    message.refresh_from_db()
+    assert message.status == Message.Status.DELIVERED
+    assert message.provider_message_id == "SM" + "a" * 32
+
+
+def test_a_callback_naming_another_messages_twilio_id_changes_nothing(sent_text, twilio_post):
+    form = {"MessageSid": "SM" + "b" * 32, "MessageStatus": "delivered"}
+    twilio_post("twilio_status", form, query=f"message={sent_text.pk}")
+    sent_text.refresh_from_db()
+    assert sent_text.status == Message.Status.SENT
+
+
 def test_a_late_sent_callback_does_not_move_delivered_backwards(sent_text, twilio_post):
     twilio_post("twilio_status", status_form(sent_text, "delivered"))
     twilio_post("twilio_status", status_form(sent_text, "sent"))
@@ -78,6 +104,10 @@ def test_a_late_sent_callback_does_not_move_delivered_backwards(sent_text, twili
             {"sign_url": "https://evil.example/notifications/twilio/status/"}, id="other URL"
         ),
         pytest.param({"tamper": "MessageStatus"}, id="tampered body"),
+        pytest.param(
+            {"sign_url": "https://clinic.example/notifications/twilio/status/?message=1"},
+            id="tampered query",
+        ),
     ],
 )
 def test_a_bad_signature_is_refused_and_changes_nothing(sent_text, twilio_post, forge):

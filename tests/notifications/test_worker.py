@@ -68,13 +68,13 @@ def test_a_worker_retries_transient_errors_and_each_message_is_accepted_once(
 
 
 def test_a_permanent_error_fails_once_without_retrying(live_celery, fake_twilio, fast_retries):
-    fake_twilio.reject_number("+19495551000", code=21610)
+    fake_twilio.reject_number("+19495551000", code=21211)
     with running_workers(live_celery, count=1):
         create_alerts(2, prefix="P")
         assert wait_for(lambda: Message.objects.filter(status__in=["sent", "failed"]).count() == 2)
         time.sleep(0.3)  # a wrong retry would show up here
     failed = Message.objects.get(status=Message.Status.FAILED)
-    assert failed.attempts == 1 and "21610" in failed.last_error
+    assert failed.attempts == 1 and "21211" in failed.last_error
     assert len(fake_twilio.requests) == 2
 
 
