@@ -12,7 +12,7 @@ import re
 import icalendar
 from django.core.management import call_command
 
-from .conftest import Journey, assert_accessible, assert_fits_narrow_screen
+from .conftest import WCAG_21_TAGS, Journey, assert_accessible, assert_fits_narrow_screen
 
 # What a couple types into the inquiry, step by step: (kind, field name, value).
 INQUIRY_STEPS = [
@@ -66,6 +66,16 @@ def check_page(journey: Journey, label: str) -> None:
     assert journey.page.locator("h1").count() == 1, f"{label}: not exactly one h1"
     assert_accessible(journey.page, label)
     assert_fits_narrow_screen(journey.page, label)
+    journey.step(label)
+
+
+def check_staff_page(journey: Journey, label: str) -> None:
+    """Staff pages (Django admin's layout): axe clean for WCAG 2.0/2.1 A and AA.
+
+    WCAG 2.2's target-size rule (2.5.8) is left out here only: Django admin's stock filter
+    sidebar links are 20 px tall. The public pages are held to 2.2 in full.
+    """
+    assert_accessible(journey.page, label, tags=WCAG_21_TAGS)
     journey.step(label)
 
 
@@ -367,13 +377,13 @@ def test_staff_sign_in_with_a_code_find_the_urgent_inquiry_first_and_the_view_is
     queue_path = "/admin/intake/inquiry/"
     journey.visit(queue_path)
     assert "/login/" in page.url
-    journey.step("sign-in page")
+    check_staff_page(journey, "staff: sign-in")
     page.locator('[name="username"]').fill("frontdesk")
     page.locator('[name="password"]').fill("a-long-staff-password-1")
     with page.expect_navigation():
         page.locator('input[type="submit"], button[type="submit"]').first.click()
     assert "/two-factor/" in page.url, f"no second step after the password: {page.url}"
-    journey.step("second step")
+    check_staff_page(journey, "staff: second step")
 
     # The password alone does not open the queue.
     journey.visit(queue_path)
@@ -387,7 +397,7 @@ def test_staff_sign_in_with_a_code_find_the_urgent_inquiry_first_and_the_view_is
         page.locator('input[type="submit"][value="Continue"]').click()
     assert "/two-factor/" in page.url, "a wrong code was accepted"
     assert page.locator('[aria-invalid="true"], .errorlist').count() >= 1
-    journey.step("wrong code")
+    check_staff_page(journey, "staff: second step, wrong code")
     # django-otp throttles after a wrong code (1 s after the first); a person waits too.
     page.wait_for_timeout(1500)
     device.refresh_from_db()
@@ -401,11 +411,11 @@ def test_staff_sign_in_with_a_code_find_the_urgent_inquiry_first_and_the_view_is
     rows = page.locator("#result_list tbody tr")
     assert rows.count() == 3
     assert urgent.reference_code in rows.first.inner_text(), rows.first.inner_text()
-    journey.step("queue")
+    check_staff_page(journey, "staff: the queue")
     with page.expect_navigation():
         rows.first.get_by_role("link", name=urgent.reference_code).click()
     assert urgent.reference_code in page.locator("#content").inner_text()
-    journey.step("inquiry detail")
+    check_staff_page(journey, "staff: inquiry detail")
 
     views = AuditEntry.objects.for_object(urgent).filter(action="view", user=user)
     assert views.count() == 1
