@@ -1,6 +1,7 @@
 """Real-browser harness: Playwright's sync API driving Debian's chromium against `live_server`.
 
-- One chromium per test session; a fresh browser context (cookies, storage) per test.
+- One chromium for the run of browser tests (stopped after the last one); a fresh browser
+  context (cookies, storage) per person in a test.
 - Every request to a host other than the live server is aborted and recorded; a test that
   caused one fails. So does a Content-Security-Policy violation or an uncaught script error.
 - `journey.step("label")` keeps a screenshot in memory; when the test fails they are all
@@ -17,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,21 +60,54 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-# --- the browser ------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    executable = shutil.which("chromium")
-    if not executable:  # tests/conftest.py already skipped or failed the test
-        pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
+# --- the browser ---------------------------------------------------------------------------
+# One chromium for a run of browser tests, stopped after the last of them: Playwright's sync
+# API keeps an asyncio loop in this thread, which must not outlive the browser tests (Django
+# would refuse ORM calls and async_to_sync in every test after them).
+_running: dict = {}
 
-    # Playwright's sync API keeps an asyncio loop in this thread; Django's ORM would refuse to
-    # run in the test body (fixtures, assertions on rows) without this.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+
+def _browser_start():
+    if "browser" not in _running:
+        from playwright.sync_api import sync_playwright
+
+        manager = sync_playwright().start()
+        _running["manager"] = manager
+        _running["browser"] = manager.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        # The ORM calls in the test body (fixtures, assertions on rows) run beside that loop.
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    return _running["browser"]
+
+
+def _browser_stop() -> None:
+    browser = _running.pop("browser", None)
+    manager = _running.pop("manager", None)
+    if browser is not None:
+        browser.close()
+    if manager is not None:
+        manager.stop()
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if nextitem is None or "browser" not in getattr(nextitem, "fixturenames", ()):
+        _browser_stop()
+    return result
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _browser_stop()
+
+
+@pytest.fixture
+def browser():
+    if not shutil.which("chromium"):  # tests/conftest.py already skipped or failed the test
+        pytest.skip("chromium is not installed")
+    return _browser_start()
 
 
 @dataclass
