@@ -1,0 +1,79 @@
+"""The booking flow in a real browser without JavaScript: each page passes axe (WCAG 2.x
+A/AA), fits a 320 px screen, has one h1 and asks nothing of any other host."""
+
+from datetime import time
+
+import pytest
+
+from booking.models import Appointment
+from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
+    assert_accessible,
+    assert_fits_narrow_screen,
+    browser,
+    journey,
+    open_journey,
+)
+
+from .conftest import make_clinician, make_type
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def walk_through_booking(j, *, check):
+    """Type → day → time → details → review → book → manage → cancel, by clicks only."""
+    page = j.page
+    j.visit("/book/")
+    check(j, "type")
+    page.get_by_role("link", name="Couples consultation").click()
+    check(j, "day")
+    page.locator("a.booking-choice").first.click()
+    check(j, "time")
+    assert "Times are shown in Pacific time" in page.content()
+    page.locator("button[name=start]").first.click()
+    check(j, "details")
+    page.get_by_label("Your name").fill("Sam")
+    page.get_by_label("Email address").fill("sam@example.com")
+    page.get_by_label("Video call").check()
+    page.get_by_label("Email me the confirmation and reminders.").check()
+    page.get_by_role("button", name="Continue to review").click()
+    check(j, "review")
+    page.get_by_role("button", name="Book this time").click()
+    check(j, "done")
+    assert page.get_by_role("heading", name="You are booked").is_visible()
+    page.get_by_role("link", name="View, reschedule or cancel this appointment").click()
+    check(j, "manage")
+    page.get_by_role("button", name="Cancel this appointment").click()
+    check(j, "cancelled")
+    assert "This appointment is cancelled" in page.content()
+    j.assert_clean()
+
+
+def checked(j, label):
+    assert j.page.locator("h1").count() == 1, label
+    assert_accessible(j.page, label)
+    assert_fits_narrow_screen(j.page, label)
+    j.step(label)
+
+
+def one_h1(j, label):
+    assert j.page.locator("h1").count() == 1, label
+    j.step(label)
+
+
+@pytest.fixture
+def clinic(db):
+    ctype = make_type()
+    make_clinician("Alex Rivera", [ctype], weekdays=range(7), start=time(9), end=time(17))
+    make_clinician("Jordan Lee", [ctype], weekdays=range(7), start=time(9), end=time(17))
+    return ctype
+
+
+def test_booking_works_without_javascript(open_journey, clinic):  # noqa: F811
+    walk_through_booking(open_journey(javascript=False), check=one_h1)
+    appointment = Appointment.objects.get()
+    assert appointment.status == "cancelled" and appointment.cancelled_by == "client"
+
+
+def test_every_booking_page_is_accessible_and_fits_320px(open_journey, clinic):  # noqa: F811
+    walk_through_booking(open_journey(), check=checked)
+    assert Appointment.objects.get().status == "cancelled"
