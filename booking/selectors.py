@@ -216,3 +216,13 @@ def appointments_for_agenda(
     if clinician_id:
         queryset = queryset.filter(clinician_id=clinician_id)
     return list(queryset)
+
+
+def first_open_day(*, consultation_type: ConsultationType, now: datetime | None = None):
+    """The first Pacific date with an open time for the type (any clinician), or None."""
+    slots = open_slots_for(
+        consultation_type=consultation_type,
+        clinicians=clinicians_for(consultation_type=consultation_type),
+        now=now,
+    )
+    return slots[0].local_start().date() if slots else None

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -187,7 +188,7 @@ def appointment_hold(
         consultation_type=consultation_type, clinicians=offered, now=now, day=local_day
     )
     free_ids = next((s.clinician_ids for s in open_now if s.start == start), ())
-    candidates = [c for c in offered if c.pk in free_ids]
+    candidates = _least_busy_first([c for c in offered if c.pk in free_ids], day=local_day, now=now)
     if not candidates:
         if _open_ignoring_bookings(
             consultation_type=consultation_type, clinicians=offered, start=start, now=now
@@ -211,6 +212,23 @@ def appointment_hold(
                 return mine  # our own twin request won the race
             continue
     raise SlotTaken()
+
+
+def _least_busy_first(clinicians: list[Clinician], *, day, now: datetime) -> list[Clinician]:
+    """Clinicians ordered by how many bookings they have that day (fewest first), so "any
+    available clinician" spreads the work instead of filling the first name on the list."""
+    if len(clinicians) < 2:
+        return clinicians
+    bounds = selectors.engine.local_day_bounds(day)
+    counts = dict(
+        Appointment.objects.active()
+        .filter(clinician__in=clinicians, start__gte=bounds.start, start__lt=bounds.end)
+        .exclude(status=Status.HELD, hold_expires_at__lt=now)
+        .values_list("clinician_id")
+        .annotate(n=Count("pk"))
+        .values_list("clinician_id", "n")
+    )
+    return sorted(clinicians, key=lambda c: counts.get(c.pk, 0))
 
 
 def _open_ignoring_bookings(*, consultation_type, clinicians, start, now) -> bool:

@@ -352,3 +352,14 @@ def test_an_expired_hold_whose_time_was_taken_cannot_be_confirmed(client, clinic
     with pytest.raises(SlotTaken):
         appointment_confirm_booking(appointment=mine)
     assert Appointment.objects.active().count() == 2
+
+
+def test_any_clinician_spreads_bookings_across_clinicians(clinicians, frozen_clock):
+    from django.test import Client
+
+    pick_time(Client(), WED_10)
+    pick_time(Client(), pacific(2026, 3, 4, 14))
+    assert sorted(Appointment.objects.values_list("clinician__display_name", flat=True)) == [
+        "Alex Rivera",
+        "Jordan Lee",
+    ]
