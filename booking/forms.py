@@ -109,4 +109,6 @@ class ContactForm(forms.Form):
             self.add_error("phone", "Add your phone number to get texts.")
         if data.get("mode") == "phone" and not phone and "phone" in data:
             self.add_error("phone", "We need a phone number to call you.")
+        if data.get("mode") == "video" and not email and "email" in data:
+            self.add_error("email", "We need an email address to send you the video link.")
         return data

@@ -296,6 +296,7 @@ def test_inactive_type_cannot_be_booked(client, clinicians, couples_type, frozen
         ({"name": ""}, "This field is required."),
         ({"mode": "phone"}, "Select a valid choice."),
         ({"phone": "", "sms_ok": "on"}, "Add your phone number to get texts."),
+        ({"email": "", "email_ok": ""}, "We need an email address to send you the video link."),
     ],
 )
 def test_bad_contact_details_get_a_message_and_store_nothing(

@@ -27,7 +27,7 @@ TYPES = [
     },
     {
         "slug": "couples-consultation",
-        "name": "Couples consultation (50 minutes)",
+        "name": "Couples consultation",
         "summary": "Meet a clinician together, by video or at our office.",
         "offers_video": True,
         "offers_in_person": True,
