@@ -9,6 +9,7 @@ import tempfile
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -141,10 +142,19 @@ def running_workers(app, *, count: int = 1, concurrency: int = 2):
             raise AssertionError(f"a worker did not stop:\n{stacks}")
 
 
+@dataclass
+class WorkerProcess:
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
 @contextlib.contextmanager
 def worker_process(settings, fake_twilio, *, concurrency: int = 3):
     """A real `celery worker` in its own process, on the same Redis, test database and fake
-    Twilio server as this test. Yields the path of its log file."""
+    Twilio server as this test."""
     db = settings.DATABASES["default"]
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     env = {
@@ -200,7 +210,7 @@ def worker_process(settings, fake_twilio, *, concurrency: int = 3):
                 lambda: " ready." in log_path.read_text(errors="replace"), timeout=30, interval=0.1
             ):
                 raise AssertionError("worker process did not start:\n" + log_path.read_text())
-            yield log_path
+            yield WorkerProcess(process=process, log_path=log_path)
         finally:
             process.terminate()  # warm shutdown: finish running tasks, requeue the rest
             try:

@@ -366,3 +366,12 @@ def test_an_opt_out_is_stored_as_a_hash_only(db):
     row = SmsOptOut.objects.get()
     assert row.phone_hash == lookup_hash("phone", PHONE)
     assert "555" not in str(row.__dict__)
+
+
+def test_the_sweep_task_is_registered_and_on_the_beat_schedule(settings):
+    from clinic_site.celery import app
+
+    task_name = settings.CELERY_BEAT_SCHEDULE["notifications-sweep"]["task"]
+    assert task_name == "notifications.tasks.sweep_outbox"
+    app.loader.import_default_modules()
+    assert {task_name, "notifications.tasks.deliver_message"} <= set(app.tasks)

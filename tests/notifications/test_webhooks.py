@@ -184,3 +184,21 @@ def test_any_other_text_is_answered_but_not_stored(db, twilio_post):
     assert "does not read replies" in response.content.decode()
     assert SmsOptOut.objects.count() == 0
     assert Message.objects.count() == 0
+
+
+def test_webhooks_need_no_csrf_token_only_the_signature(db, settings):
+    from django.test import Client
+    from django.urls import reverse
+    from twilio.request_validator import RequestValidator
+
+    settings.TWILIO_AUTH_TOKEN = "csrf-test-token"
+    settings.SITE_URL = "https://clinic.example"
+    path = reverse("notifications:twilio_inbound")
+    form = {"From": PHONE, "Body": "STOP"}
+    signature = RequestValidator("csrf-test-token").compute_signature(
+        "https://clinic.example" + path, form
+    )
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(path, form, headers={"X-Twilio-Signature": signature})
+    assert response.status_code == 200
+    assert SmsOptOut.objects.count() == 1

@@ -87,7 +87,7 @@ def test_two_racing_workers_with_duplicate_tasks_send_each_message_once(
     fake_twilio.fail_next(3, status=503)
     handled_here_before = state.total_count.get("notifications.tasks.deliver_message", 0)
     with (
-        worker_process(settings, fake_twilio) as other_log,
+        worker_process(settings, fake_twilio) as other,
         running_workers(live_celery, count=1, concurrency=3),
     ):
         messages = create_alerts(20, prefix="D")  # each enqueued once on commit
@@ -98,7 +98,7 @@ def test_two_racing_workers_with_duplicate_tasks_send_each_message_once(
             Message.objects.values_list("status", "attempts", "last_error")
         )
         time.sleep(0.5)  # let every duplicate task run
-        handled_there = other_log.read_text().count("deliver_message[")
+        handled_there = other.log().count("deliver_message[")
     handled_here = state.total_count.get("notifications.tasks.deliver_message", 0)
     assert handled_here > handled_here_before and handled_there > 0  # both workers raced
     assert_each_accepted_once(fake_twilio, messages)
@@ -128,3 +128,24 @@ def test_with_the_broker_down_messages_commit_and_the_sweep_delivers_them_once_i
         time.sleep(0.3)
     assert_each_accepted_once(fake_twilio, messages)
     assert len(fake_twilio.requests) == 8
+
+
+def test_a_worker_killed_mid_send_loses_nothing_and_sends_once(live_celery, fake_twilio, settings):
+    settings.MESSAGE_STUCK_AFTER_SECONDS = 1
+    fake_twilio.hang_next(1, seconds=3)  # the first send is in flight when the worker dies
+    with worker_process(settings, fake_twilio) as doomed:
+        [message] = create_alerts(1, prefix="K")
+        assert wait_for(lambda: len(fake_twilio.requests) == 1)
+        doomed.process.kill()
+        doomed.process.wait()
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENDING  # stuck: nobody will finish this send
+
+    time.sleep(1.1)
+    with running_workers(live_celery, count=1):
+        assert messages_sweep() == 1
+        assert wait_for(lambda: sent_count() == 1)
+    message.refresh_from_db()
+    assert message.attempts == 2
+    assert "queued again" in message.last_error
+    assert_each_accepted_once(fake_twilio, [message])
