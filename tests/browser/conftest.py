@@ -53,13 +53,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    setattr(item, f"rep_{report.when}", report)
-    return report
-
-
 # --- the browser ---------------------------------------------------------------------------
 # One chromium for a run of browser tests, stopped after the last of them: Playwright's sync
 # API keeps an asyncio loop in this thread, which must not outlive the browser tests (Django
@@ -91,23 +84,20 @@ def _browser_stop() -> None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    result = yield
-    if nextitem is None or "browser" not in getattr(nextitem, "fixturenames", ()):
-        _browser_stop()
-    return result
-
-
 def pytest_sessionfinish(session, exitstatus):
     _browser_stop()
 
 
 @pytest.fixture
-def browser():
+def browser(request):
     if not shutil.which("chromium"):  # tests/conftest.py already skipped or failed the test
         pytest.skip("chromium is not installed")
-    return _browser_start()
+    yield _browser_start()
+    items = request.session.items
+    position = items.index(request.node) if request.node in items else len(items)
+    following = items[position + 1] if position + 1 < len(items) else None
+    if following is None or "browser" not in getattr(following, "fixturenames", ()):
+        _browser_stop()
 
 
 @dataclass
@@ -149,6 +139,9 @@ def open_journey(browser, live_server, request):
     base_url = live_server.url
     own_origin = urlsplit(base_url).netloc
     opened: list[tuple[object, Journey]] = []
+    # The call phase's report is logged before fixtures are torn down, so a failure of the
+    # test body shows here (works for tests in any folder that borrow these fixtures).
+    failures_before = request.session.testsfailed
 
     def open_one(*, javascript: bool = True) -> Journey:
         context = browser.new_context(
@@ -184,7 +177,7 @@ def open_journey(browser, live_server, request):
 
     yield open_one
 
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    failed = request.session.testsfailed > failures_before
     for number, (context, j) in enumerate(opened, start=1):
         if failed:
             _save_artifacts(request.node.nodeid + (f"-{number}" if number > 1 else ""), j)
