@@ -368,7 +368,7 @@ def test_an_opt_out_is_stored_as_a_hash_only(db):
     assert "555" not in str(row.__dict__)
 
 
-def test_the_sweep_task_is_registered_and_on_the_beat_schedule(settings):
+def test_the_sweep_task_is_registered_and_on_the_beat_schedule(db, settings):
     from clinic_site.celery import app
 
     task_name = settings.CELERY_BEAT_SCHEDULE["notifications-sweep"]["task"]
