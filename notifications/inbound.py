@@ -32,9 +32,23 @@ class Inbound:
     keyword: str = ""
 
 
-def inbound_action(body: str) -> Inbound:
-    """Classify a text; spaces, punctuation and case are ignored ("Opt-out!" → OPTOUT)."""
+_TWILIO_OPT_OUT_TYPES = {
+    "STOP": InboundAction.OPT_OUT,
+    "START": InboundAction.OPT_IN,
+    "HELP": InboundAction.HELP,
+}
+
+
+def inbound_action(body: str, *, opt_out_type: str = "") -> Inbound:
+    """Classify a text; spaces, punctuation and case are ignored ("Opt-out!" → OPTOUT).
+
+    `opt_out_type` is Twilio's OptOutType parameter (Advanced Opt-Out): when Twilio has
+    already classified the text, including custom keywords set up in its console, we follow it.
+    """
     word = _NOT_LETTERS.sub("", (body or "").upper())
+    twilio_kind = _TWILIO_OPT_OUT_TYPES.get((opt_out_type or "").strip().upper())
+    if twilio_kind is not None:
+        return Inbound(twilio_kind, (word or opt_out_type.upper())[:20])
     if word in OPT_OUT_KEYWORDS:
         return Inbound(InboundAction.OPT_OUT, word)
     if word in OPT_IN_KEYWORDS:

@@ -62,7 +62,9 @@ def twilio_inbound(request):
     from pages.models import SiteSettings
 
     phone = request.POST.get("From", "")
-    action = inbound_action(request.POST.get("Body", ""))
+    action = inbound_action(
+        request.POST.get("Body", ""), opt_out_type=request.POST.get("OptOutType", "")
+    )
     site = SiteSettings.load()
     reply = MessagingResponse()
     if action.kind == InboundAction.OPT_OUT:

@@ -110,6 +110,20 @@ def test_inbound_keywords(body, kind, keyword):
 
 
 @pytest.mark.parametrize(
+    ("body", "opt_out_type", "kind"),
+    [
+        ("ARRET", "STOP", InboundAction.OPT_OUT),  # a custom keyword set up in Twilio
+        ("go", "START", InboundAction.OPT_IN),
+        ("info please", "HELP", InboundAction.HELP),
+        ("STOP", "", InboundAction.OPT_OUT),
+        ("hello", "", InboundAction.OTHER),
+    ],
+)
+def test_twilio_opt_out_type_is_followed_when_present(body, opt_out_type, kind):
+    assert inbound_action(body, opt_out_type=opt_out_type).kind == kind
+
+
+@pytest.mark.parametrize(
     ("status", "code", "permanent"),
     [
         (400, 21211, True),  # invalid "To"
