@@ -68,6 +68,7 @@ def test_missing_credentials_are_a_configuration_error(settings):
         (lambda fake: fake.reject_number(PHONE, code=21211), True),
         (lambda fake: fake.reject_number(PHONE, code=21610), True),
     ],
+    ids=["500", "503", "429", "hangs past the timeout", "21211 invalid To", "21610 opted out"],
 )
 def test_errors_from_twilio_say_whether_they_are_permanent(fake_twilio, arrange, permanent):
     arrange(fake_twilio)
