@@ -529,6 +529,13 @@ def appointment_reschedule(
             now=now,
             exclude_appointment_id=locked.pk,
         ):
+            if _open_ignoring_bookings(
+                consultation_type=locked.consultation_type,
+                clinicians=[locked.clinician],
+                start=start,
+                now=now,
+            ):
+                raise SlotTaken()
             raise SlotUnavailable()
         locked.start = start
         locked.end = start + timedelta(minutes=locked.consultation_type.duration_minutes)

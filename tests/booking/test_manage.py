@@ -244,3 +244,32 @@ def test_ics_after_cancellation_is_a_cancel_with_the_same_uid(client, booked):
     assert str(event["UID"]) == appointment.ics_uid
     assert str(event["STATUS"]) == "CANCELLED"
     assert int(event["SEQUENCE"]) == 1
+
+
+def test_reschedule_to_a_time_just_taken_gives_409_and_keeps_the_old_time(client, booked):
+    from django.test import Client
+
+    from .test_flow import pick_time
+
+    appointment, token = booked
+    target = pacific(2026, 3, 5, 14)
+    url = reverse("booking:reschedule_times", args=[token, "2026-03-05"])
+    assert iso_z(target) in client.get(url).content.decode()
+    # Someone else books 14:00 with the same clinician while the page is open.
+    other = Client()
+    assert (
+        pick_time(
+            other, target, day="2026-03-05", clinician=str(appointment.clinician_id)
+        ).status_code
+        == 302
+    )
+    response = client.post(
+        url,
+        {"start": iso_z(target), "clinician": str(appointment.clinician_id), "hold_key": "r" * 32},
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "That time was just taken" in body
+    assert "/reschedule/" in body  # the nearest times post back to the reschedule page
+    appointment.refresh_from_db()
+    assert appointment.start == WED_10 and appointment.sequence == 0
