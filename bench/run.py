@@ -542,8 +542,9 @@ def machine_description() -> list[str]:
     return [
         f"- CPU: {cpu}, {os.cpu_count()} logical cores; RAM: {mem_gb} GB; OS: {os_name}",
         f"- Python {platform.python_version()}; "
-        f"{version(['psql', '--version'])}; {version(['redis-server', '--version'])}; "
-        f"{version(['wrk', '-v'])}",
+        f"{version(['psql', '--version'])}; "
+        f"{' '.join(version(['redis-server', '--version']).split()[:3])}; "
+        f"{' '.join(version(['wrk', '-v']).split()[:2])}",
         f"- gunicorn {WORKERS} sync workers, production settings (DEBUG off, whitenoise "
         "compressed manifest static files, Redis cache); wrk, gunicorn, PostgreSQL and Redis "
         "share this machine over loopback",
