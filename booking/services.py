@@ -594,17 +594,16 @@ def _message_context(appointment: Appointment, *, event: str) -> dict:
 
 
 def _channels(appointment: Appointment) -> list[tuple[str, str]]:
-    """(channel, address) pairs the person agreed to: texts only when safe and consented."""
+    """(channel, address) pairs the person agreed to: texts only when safe and consented.
+
+    Whoever agreed to email gets every message by email as well, so an SMS needs no email
+    fallback here: a number that texted STOP simply gets no text (no duplicate email)."""
     channels = []
     if appointment.sms_ok and appointment.contact_phone:
         channels.append(("sms", appointment.contact_phone))
     if appointment.email_ok and appointment.contact_email:
         channels.append(("email", appointment.contact_email))
     return channels
-
-
-def _fallback_email(appointment: Appointment) -> str:
-    return appointment.contact_email if appointment.email_ok else ""
 
 
 def _send_event(*, appointment: Appointment, event: str, now: datetime) -> None:
@@ -619,7 +618,6 @@ def _send_event(*, appointment: Appointment, event: str, now: datetime) -> None:
             context=context,
             idempotency_key=f"booking:{appointment.pk}:{event}{suffix}:{channel}",
             related=appointment,
-            fallback_email=_fallback_email(appointment) if channel == "sms" else "",
         )
 
 
@@ -644,5 +642,4 @@ def _schedule_reminders(*, appointment: Appointment, now: datetime) -> None:
                 ),
                 related=appointment,
                 scheduled_for=when,
-                fallback_email=_fallback_email(appointment) if channel == "sms" else "",
             )

@@ -273,3 +273,19 @@ def test_reschedule_to_a_time_just_taken_gives_409_and_keeps_the_old_time(client
     assert "/reschedule/" in body  # the nearest times post back to the reschedule page
     appointment.refresh_from_db()
     assert appointment.start == WED_10 and appointment.sequence == 0
+
+
+def test_a_number_that_texted_stop_gets_one_email_per_event_not_two(
+    client, clinicians, frozen_clock
+):
+    from notifications.services import sms_opt_out
+
+    from .test_flow import CONTACT
+
+    sms_opt_out(phone=CONTACT["phone"])
+    book(client)
+    emails = Message.objects.filter(channel="email")
+    assert [m.to for m in emails] == [CONTACT["email"]] * emails.count()
+    keys = sorted(m.template_key for m in emails)
+    assert keys == ["booking_confirmed", "booking_reminder", "booking_reminder"]
+    assert not Message.objects.filter(channel="sms", status__in=["queued", "sending", "sent"])
