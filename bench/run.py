@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
 RESULTS = BENCH_DIR / "RESULTS.md"
 GUNICORN_LOG = ROOT / "var" / "bench-gunicorn.log"
+# Production's gunicorn settings (access log and all); the command line sets bind and workers.
+GUNICORN_CONF = ROOT / "clinic_site" / "gunicorn_conf.py"
 PYTHON = sys.executable
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -257,6 +259,7 @@ def start_gunicorn(port: int) -> subprocess.Popen:
     proc = subprocess.Popen(
         [
             str(gunicorn),
+            *(["-c", str(GUNICORN_CONF)] if GUNICORN_CONF.exists() else []),
             "clinic_site.wsgi",
             "--workers",
             str(WORKERS),
@@ -545,7 +548,8 @@ def machine_description() -> list[str]:
         f"{version(['psql', '--version'])}; "
         f"{' '.join(version(['redis-server', '--version']).split()[:3])}; "
         f"{' '.join(version(['wrk', '-v']).split()[:2])}",
-        f"- gunicorn {WORKERS} sync workers, production settings (DEBUG off, whitenoise "
+        f"- gunicorn {WORKERS} sync workers with clinic_site/gunicorn_conf.py (access log on), "
+        "production settings (DEBUG off, whitenoise "
         "compressed manifest static files, Redis cache); wrk, gunicorn, PostgreSQL and Redis "
         "share this machine over loopback",
         f"- wrk: {THREADS} threads, {CONNECTIONS} connections, {SECONDS} s per URL per round, "
