@@ -78,6 +78,7 @@ def bench_env() -> dict[str, str]:
             "CACHE_KEY_PREFIX": "bench",
             "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1maWVsZC1rZXktbm90LWZvci1wcm9kMDA=",
             "LOOKUP_HASH_KEY": "bench-only-lookup-hash-key",
+            "STAFF_ALERT_EMAILS": "on-call@clinic.example",
             "SECURE_SSL_REDIRECT": "false",
             "CSRF_TRUSTED_ORIGINS": "http://127.0.0.1",
             # The benchmark POSTs thousands of inquiries from one address on purpose.

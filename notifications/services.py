@@ -179,6 +179,10 @@ def staff_alert_send(*, reference_code: str, related) -> list[Message]:
     The text names only the reference code; texts go out even in quiet hours.
     """
     context = {"reference_code": reference_code}
+    if not (settings.STAFF_ALERT_EMAILS or settings.STAFF_ALERT_PHONES):
+        # Production refuses to start without a recipient (settings/prod.py); elsewhere make
+        # the gap loud: an urgent inquiry that alerts nobody must never pass silently.
+        logger.error("urgent inquiry %s: no on-call recipients configured", reference_code)
     messages = []
     for channel, recipients in (
         (Channel.EMAIL, settings.STAFF_ALERT_EMAILS),

@@ -62,6 +62,7 @@ def _start_prod(env_overrides):
             "REDIS_URL": "redis://127.0.0.1:6379/0",
             "FIELD_ENCRYPTION_KEYS": "x" * 44,
             "LOOKUP_HASH_KEY": "k" * 32,
+            "STAFF_ALERT_EMAILS": "on-call@clinic.example",
             "SECRET_KEY": "s" * 60,
         }
     )
@@ -86,7 +87,17 @@ def test_prod_settings_refuse_to_start_without_secret_key():
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("name", ["ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "FIELD_ENCRYPTION_KEYS",
+        "LOOKUP_HASH_KEY",
+        "STAFF_ALERT_EMAILS",
+    ],
+)
 def test_prod_settings_name_each_missing_variable(name):
     result = _start_prod({name: None})
     assert result.returncode != 0
@@ -99,3 +110,8 @@ def test_admin_login_page_renders(client, settings):
     response = client.get(f"/{settings.ADMIN_URL_PATH}login/")
     assert response.status_code == 200
     assert b'name="username"' in response.content
+
+
+def test_prod_settings_start_with_only_an_on_call_phone():
+    result = _start_prod({"STAFF_ALERT_EMAILS": None, "STAFF_ALERT_PHONES": "+19495550100"})
+    assert result.returncode == 0, result.stderr

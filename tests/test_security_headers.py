@@ -29,6 +29,7 @@ THROWAWAY_PROD_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/15",
     "FIELD_ENCRYPTION_KEYS": "dGhyb3dhd2F5LWZpZWxkLWtleS1mb3ItY2hlY2tzLTA=",
     "LOOKUP_HASH_KEY": "throwaway-lookup-hash-key-for-checks",
+    "STAFF_ALERT_EMAILS": "on-call@clinic.example",
     "CSRF_TRUSTED_ORIGINS": "https://clinic.example",
 }
 

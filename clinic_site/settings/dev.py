@@ -17,3 +17,8 @@ MAILERS = {
 }
 # Developers sign in with a password only; production always asks for the TOTP code.
 STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
+# Urgent-inquiry alerts print to the console like every other message in development.
+STAFF_ALERT_EMAILS = env.list("STAFF_ALERT_EMAILS", default=["on-call@localhost"])
+# No beat runs in development, so a text held for quiet hours would never print.
+QUIET_HOURS_START = QUIET_HOURS_END = 0
+AXES_VERBOSE = False

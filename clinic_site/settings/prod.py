@@ -12,6 +12,9 @@ REQUIRED = (
     "LOOKUP_HASH_KEY",
 )
 _missing = [name for name in REQUIRED if not os.environ.get(name)]
+# Urgent-inquiry alerts must reach someone: at least one on-call email or phone.
+if not (os.environ.get("STAFF_ALERT_EMAILS") or os.environ.get("STAFF_ALERT_PHONES")):
+    _missing.append("STAFF_ALERT_EMAILS or STAFF_ALERT_PHONES")
 if _missing:
     # One clear line, no traceback wall: the operator learns what to set and nothing else.
     sys.stderr.write(

@@ -375,3 +375,15 @@ def test_the_sweep_task_is_registered_and_on_the_beat_schedule(db, settings):
     assert task_name == "notifications.tasks.sweep_outbox"
     app.loader.import_default_modules()
     assert {task_name, "notifications.tasks.deliver_message"} <= set(app.tasks)
+
+
+@pytest.mark.django_db
+def test_an_urgent_alert_with_no_on_call_recipient_is_logged_as_an_error(settings, caplog):
+    from notifications.services import staff_alert_send
+
+    settings.STAFF_ALERT_EMAILS = []
+    settings.STAFF_ALERT_PHONES = []
+    with caplog.at_level("ERROR", logger="notifications.services"):
+        assert staff_alert_send(reference_code="KC-7Q4M2", related=None) == []
+    assert "no on-call recipients" in caplog.text
+    assert "KC-7Q4M2" in caplog.text

@@ -124,6 +124,7 @@ def test_production_settings_always_require_two_factor():
         "REDIS_URL": "redis://127.0.0.1:6379/15",
         "FIELD_ENCRYPTION_KEYS": "k",
         "LOOKUP_HASH_KEY": "h",
+        "STAFF_ALERT_EMAILS": "on-call@clinic.example",
         "STAFF_REQUIRE_2FA": "false",
     }
     out = subprocess.run(
