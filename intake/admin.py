@@ -1,9 +1,12 @@
 """The triage queue: inquiries in Django admin (owned by the staff workspace, issue 7).
 
 - Ordered by priority (urgent, medical review, standard, not eligible), then oldest first.
-- Columns: reference, received, priority badge, status, partners screened (n/2), next
-  appointment, assigned to, response due (overdue rows stand out). A constant number of
-  queries however many rows the page shows.
+- Columns: reference, name, received, priority badge (with a short reason: clinical for
+  clinicians, plain words for everyone else), status, partners screened (n/2), preferred
+  channel, next appointment, assigned to, response due (overdue rows stand out). A constant
+  number of queries however many rows the page shows.
+- The response clock runs until a staff member records a first contact; a couple booking
+  their own consultation does not stop it.
 - Search by reference code, or exact email / phone through the keyed lookup hashes.
 - Status changes go through staff.workflow (enforced there, audited there).
 - Detail: contact preferences above contact details, both partners side by side (clinical
@@ -16,7 +19,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -28,20 +31,26 @@ from clinic_site.phones import display_phone, normalize_phone
 from intake.models import Inquiry, PartnerScreening
 from staff.admin_mixins import AuditedAdminMixin
 from staff.selectors import (
-    AWAITING_RESPONSE,
+    CLINICAL_PERMISSION,
     OPEN_STATUSES,
+    awaiting_response_q,
     clinic_business_hours,
     clinic_zone,
     day_start,
     inquiry_partner_panels,
     inquiry_timeline,
+    is_awaiting_response,
     overdue_q,
+    priority_plain_label,
     response_due_at,
+    short_triage_reason,
+    visible_triage_reasons,
 )
 from staff.workflow import (
     TransitionNotAllowed,
     inquiry_assign,
     inquiry_note_add,
+    inquiry_record_first_contact,
     inquiry_transition,
     transition_problem,
 )
@@ -98,7 +107,7 @@ class StateFilter(admin.SimpleListFilter):
         if self.value() == "open":
             return queryset.filter(status__in=OPEN_STATUSES)
         if self.value() == "awaiting":
-            return queryset.filter(status__in=AWAITING_RESPONSE)
+            return queryset.filter(awaiting_response_q())
         if self.value() == "finished":
             return queryset.exclude(status__in=OPEN_STATUSES)
         return queryset
@@ -164,7 +173,12 @@ class ChannelFilter(admin.SimpleListFilter):
 # --- changelist that fills the per-row extras in a fixed number of queries ---------------
 class TriageChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
-        return super().get_queryset(request, exclude_parameters).defer(*_HEAVY_FIELDS)
+        # The name column needs contact_name; clinicians' short reason needs the reasons.
+        shown = {"contact_name"}
+        if request.user.has_perm(CLINICAL_PERMISSION):
+            shown.add("triage_reasons")
+        heavy = [name for name in _HEAVY_FIELDS if name not in shown]
+        return super().get_queryset(request, exclude_parameters).defer(*heavy)
 
     def get_results(self, request):
         super().get_results(request)
@@ -172,12 +186,23 @@ class TriageChangeList(ChangeList):
         upcoming = _next_appointments([row.pk for row in rows])
         schedule = clinic_business_hours()
         now = timezone.now()
+        clinical = request.user.has_perm(CLINICAL_PERMISSION)
         for row in rows:
             row.next_appointment = upcoming.get(row.pk)
             row.response_due = response_due_at(
                 created_at=row.created_at, priority=row.priority, schedule=schedule
             )
-            row.is_overdue = row.status in AWAITING_RESPONSE and row.response_due <= now
+            row.awaiting_response = is_awaiting_response(
+                status=row.status, first_contacted=row.first_contacted_at is not None
+            )
+            row.is_overdue = row.awaiting_response and row.response_due <= now
+            row.priority_reason = (
+                short_triage_reason(
+                    visible_triage_reasons(reasons=row.triage_reasons, user=request.user)
+                )
+                if clinical
+                else priority_plain_label(row.priority)
+            )
 
 
 # --- forms -------------------------------------------------------------------------------
@@ -194,6 +219,13 @@ class InquiryStatusForm(forms.ModelForm):
         label="Add an internal note",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Notes cannot be edited or removed later; add a new note to correct one.",
+    )
+    record_contact = forms.BooleanField(
+        required=False,
+        label="We have reached them",
+        help_text="Stops the response clock without changing the status (for example after "
+        "calling a couple who booked their own consultation). Moving the status to "
+        "“contacted” records it too.",
     )
 
     class Meta:
@@ -234,10 +266,12 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/intake/inquiry/change_form.html"
     list_display = (
         "reference",
+        "name",
         "received",
         "priority_badge",
         "status",
         "partners_screened",
+        "contact_channel",
         "next_appointment",
         "assigned_to",
         "response_due",
@@ -258,7 +292,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ("reference_code",)
     search_help_text = "A reference code (KC-7Q4M2), or an exact email address or phone number."
     actions = ("assign_to_me", "mark_contacted", "close_with_reason")
-    fields = ("status", "close_reason", "assigned_to", "new_note")
+    fields = ("status", "close_reason", "assigned_to", "record_contact", "new_note")
     export_fields = (
         "reference_code",
         "created_at",
@@ -290,6 +324,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             .annotate(
                 priority_rank=PRIORITY_RANK,
                 screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
+                first_contacted_at=F("first_contact__contacted_at"),
             )
             .order_by(*self.get_ordering(request))
         )
@@ -318,6 +353,14 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def reference(self, obj):
         return obj.reference_code
 
+    @admin.display(description="name")
+    def name(self, obj):
+        return obj.contact_name
+
+    @admin.display(description="prefers", ordering="preferred_contact")
+    def contact_channel(self, obj):
+        return obj.get_preferred_contact_display()
+
     @admin.display(description="received", ordering="created_at")
     def received(self, obj):
         local = timezone.localtime(obj.created_at, clinic_zone())
@@ -330,17 +373,19 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="priority", ordering="priority_rank")
     def priority_badge(self, obj):
+        reason = getattr(obj, "priority_reason", "")
         return format_html(
-            '<span class="staff-badge staff-badge-{}">{}</span>',
+            '<span class="staff-badge staff-badge-{}">{}</span>{}',
             obj.priority,
             obj.get_priority_display(),
+            format_html('<span class="staff-reason">{}</span>', reason) if reason else "",
         )
 
     @admin.display(description="partners screened")
     def partners_screened(self, obj):
         return f"{getattr(obj, 'screened', 0)}/2"
 
-    @admin.display(description="next appointment")
+    @admin.display(description="next appointment (Pacific)")
     def next_appointment(self, obj):
         appointment = getattr(obj, "next_appointment", None)
         if appointment is None:
@@ -348,10 +393,10 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         local = timezone.localtime(appointment.start, clinic_zone())
         return f"{local:%a %b %-d, %-I:%M %p}"
 
-    @admin.display(description="response due")
+    @admin.display(description="response due (Pacific)")
     def response_due(self, obj):
         due = getattr(obj, "response_due", None)
-        if due is None or obj.status not in AWAITING_RESPONSE:
+        if due is None or not getattr(obj, "awaiting_response", False):
             return "—"
         local = timezone.localtime(due, clinic_zone())
         text = f"{local:%a %b %-d, %-I:%M %p}"
@@ -370,8 +415,13 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Mark contacted", permissions=["change"])
     def mark_contacted(self, request, queryset):
+        """Move to "contacted"; a booked inquiry keeps its status and records the contact."""
         done, refused = 0, []
         for inquiry in queryset:
+            if inquiry.status == Inquiry.Status.CONSULTATION_BOOKED:
+                inquiry_record_first_contact(inquiry=inquiry, actor=request.user, request=request)
+                done += 1
+                continue
             try:
                 inquiry_transition(
                     inquiry=inquiry,
@@ -431,6 +481,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         obj = self.get_object(request, object_id)
         extra = dict(extra_context or {})
         if obj is not None:
+            first_contacted_at = getattr(obj, "first_contacted_at", None)
             extra.update(
                 partners=inquiry_partner_panels(inquiry=obj, user=request.user),
                 timeline=inquiry_timeline(inquiry=obj),
@@ -442,7 +493,14 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
                     priority=obj.priority,
                     schedule=clinic_business_hours(),
                 ),
-                awaiting_response=obj.status in AWAITING_RESPONSE,
+                awaiting_response=is_awaiting_response(
+                    status=obj.status, first_contacted=first_contacted_at is not None
+                ),
+                first_contacted_at=first_contacted_at,
+                triage_reasons=visible_triage_reasons(
+                    reasons=obj.triage_reasons, user=request.user
+                ),
+                priority_plain_label=priority_plain_label(obj.priority),
                 audit_trail_url=_audit_trail_url(obj),
             )
         return super().change_view(request, object_id, form_url, extra)
@@ -467,6 +525,8 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             except TransitionNotAllowed as exc:
                 # The form checked first; a concurrent change can still land here.
                 self.message_user(request, str(exc), level=messages.ERROR)
+        if form.cleaned_data.get("record_contact"):
+            inquiry_record_first_contact(inquiry=obj, actor=request.user, request=request)
         note = form.cleaned_data.get("new_note", "").strip()
         if note:
             inquiry_note_add(inquiry=obj, author=request.user, body=note, request=request)

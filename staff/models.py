@@ -137,3 +137,41 @@ class InquiryNote(models.Model):
         if not self._state.adding:
             raise AppendOnlyError("notes are append-only: add a new note instead")
         super().save(*args, **kwargs)
+
+
+class InquiryFirstContact(models.Model):
+    """When a staff member first reached the people behind an inquiry, and who.
+
+    This stops the inquiry's response clock. A couple booking their own consultation does
+    not: an urgent inquiry that self-booked for next week still needs a call within the
+    hour. Written by `staff.workflow` (moving to "contacted", or recording a contact on an
+    inquiry whose status should stay as it is); one row per inquiry, never changed.
+    """
+
+    inquiry = models.OneToOneField(
+        "intake.Inquiry",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="first_contact",
+    )
+    contacted_at = models.DateTimeField(default=timezone.now, editable=False)
+    contacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty if backfilled without a known user.",
+    )
+
+    class Meta:
+        default_permissions = ("view",)
+        verbose_name = "first contact"
+
+    def __str__(self):
+        return f"First contact at {self.contacted_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("a first contact is recorded once")
+        super().save(*args, **kwargs)

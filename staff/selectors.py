@@ -18,8 +18,14 @@ from staff.business_hours import (
     subtract_business_hours,
 )
 
-# Until someone has contacted them, inquiries wait for a response (and can be overdue).
-AWAITING_RESPONSE = (Inquiry.Status.NEW, Inquiry.Status.IN_REVIEW)
+# Until a staff member has reached them (a recorded first contact, see
+# staff.models.InquiryFirstContact), inquiries in these statuses wait for a response and can
+# be overdue. A couple booking their own consultation does not stop the clock.
+AWAITING_RESPONSE = (
+    Inquiry.Status.NEW,
+    Inquiry.Status.IN_REVIEW,
+    Inquiry.Status.CONSULTATION_BOOKED,
+)
 OPEN_STATUSES = (
     Inquiry.Status.NEW,
     Inquiry.Status.IN_REVIEW,
@@ -72,13 +78,23 @@ def response_due_at(
     return add_business_hours(created_at, response_hours(priority), schedule=schedule)
 
 
+def is_awaiting_response(*, status: str, first_contacted: bool) -> bool:
+    """Whether the response clock still runs: no staff contact yet, and not finished."""
+    return status in AWAITING_RESPONSE and not first_contacted
+
+
+def awaiting_response_q() -> Q:
+    """The queryset form of `is_awaiting_response` (one LEFT JOIN to the first contact)."""
+    return Q(status__in=AWAITING_RESPONSE, first_contact__isnull=True)
+
+
 def overdue_q(*, now: dt.datetime, schedule: BusinessHours) -> Q:
     """Inquiries still waiting for a first response whose response-due time has passed."""
     by_priority = Q()
     for priority in Inquiry.Priority.values:
         cutoff = subtract_business_hours(now, response_hours(priority), schedule=schedule)
         by_priority |= Q(priority=priority, created_at__lte=cutoff)
-    return Q(status__in=AWAITING_RESPONSE) & by_priority
+    return awaiting_response_q() & by_priority
 
 
 def day_start(day: dt.date) -> dt.datetime:
@@ -158,19 +174,63 @@ CLINICAL_PERMISSION = "staff.view_clinical"
 SAFETY_PERMISSION = "staff.view_relationship_safety"
 SAFETY_INSTRUMENT = "relationship_safety"
 MEDICAL_INSTRUMENT = "ketamine_medical"
+CONTACT_PERMISSION = "intake.view_inquiry"
+
+
+# What the front desk sees instead of the clinical reasons: plain words, no health data.
+PRIORITY_PLAIN_LABELS = {
+    Inquiry.Priority.URGENT: "Urgent — call first",
+    Inquiry.Priority.MEDICAL_REVIEW: "A clinician reviews before booking",
+    Inquiry.Priority.STANDARD: "Routine — reply within a business day",
+    Inquiry.Priority.NOT_ELIGIBLE: "May not be eligible — a clinician reviews",
+}
+# Stored triage reasons about the relationship-safety screen (see intake.triage._reason).
+_SAFETY_REASON_MARK = "relationship safety"
+
+
+def priority_plain_label(priority: str) -> str:
+    """The non-clinical words for a priority, for staff who may not see the reasons."""
+    return PRIORITY_PLAIN_LABELS.get(priority, "")
+
+
+def visible_triage_reasons(*, reasons: list[str] | None, user) -> list[str]:
+    """The stored triage reasons this user may read; empty without view_clinical.
+
+    Reasons about the relationship-safety screen need view_relationship_safety as well.
+    """
+    if not user.has_perm(CLINICAL_PERMISSION):
+        return []
+    safety = user.has_perm(SAFETY_PERMISSION)
+    return [
+        str(reason)
+        for reason in reasons or []
+        if safety or _SAFETY_REASON_MARK not in str(reason).lower()
+    ]
+
+
+def short_triage_reason(reasons: list[str], *, limit: int = 60) -> str:
+    """The first reason, cut to `limit` characters, with how many more there are."""
+    if not reasons:
+        return ""
+    first = reasons[0] if len(reasons[0]) <= limit else reasons[0][: limit - 1].rstrip() + "…"
+    more = len(reasons) - 1
+    return f"{first} (+{more} more)" if more else first
 
 
 def inquiry_partner_panels(*, inquiry: Inquiry, user) -> list[dict]:
     """Each partner's panel for the detail page, holding only what this user may see.
 
     Everyone: role, first name, own contact preferences, screening progress. With
+    view_inquiry (every staff role with the queue): the partner's own phone and email. With
     view_clinical: each instrument's total, band and flagged items, and the medical flags.
     With view_relationship_safety too: the relationship-safety result.
     """
+    from clinic_site.phones import display_phone
     from intake import instruments
 
     clinical = user.has_perm(CLINICAL_PERMISSION)
     safety = clinical and user.has_perm(SAFETY_PERMISSION)
+    contact = user.has_perm(CONTACT_PERMISSION)
     screenings = list(inquiry.screenings.all().prefetch_related("results"))
     by_role = {s.role: s for s in screenings}
     panels = []
@@ -200,6 +260,12 @@ def inquiry_partner_panels(*, inquiry: Inquiry, user) -> list[dict]:
                 else:
                     panel["results"].append(entry)
         panel["show_clinical"] = clinical
+        panel["show_contact"] = contact and screening is not None
+        panel["phone_display"] = (
+            (display_phone(screening.phone) or screening.phone)
+            if panel["show_contact"] and screening.phone
+            else ""
+        )
         panel["show_safety"] = safety
         panels.append(panel)
     return panels
@@ -227,6 +293,8 @@ def inquiry_timeline(*, inquiry: Inquiry) -> list[dict]:
             "kind": "message",
             "text": f"{m.get_channel_display()} “{m.template_key}” to {m.masked_to}",
             "status": m.get_status_display(),
+            # Held back (quiet hours, or a reminder for later): when it will go out.
+            "goes_out_at": m.scheduled_for if _is_deferred(m) else None,
         }
         for m in Message.objects.filter(content_type=ct, object_id=inquiry.pk)
     ]
@@ -241,3 +309,8 @@ def inquiry_timeline(*, inquiry: Inquiry) -> list[dict]:
         for a in inquiry.appointments.select_related("consultation_type", "clinician")
     ]
     return sorted(events, key=lambda e: e["at"], reverse=True)
+
+
+def _is_deferred(message) -> bool:
+    """A queued message whose send time is still ahead (e.g. a text held for quiet hours)."""
+    return message.status == message.Status.QUEUED and message.scheduled_for > timezone.now()

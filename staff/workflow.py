@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from intake.models import Inquiry
 from staff.audit import REDACTED, audit_record, audit_value
-from staff.models import InquiryNote
+from staff.models import InquiryFirstContact, InquiryNote
 
 S = Inquiry.Status
 
@@ -72,10 +72,42 @@ def inquiry_transition(
         for name, value in fields.items():
             setattr(locked, name, value)
         locked.save(update_fields=[*fields, "updated_at"])
+        if to_status == S.CONTACTED:
+            _first_contact_create(inquiry=locked, actor=actor, request=request)
         audit_record(request=request, user=actor, action="change", obj=locked, changes=changes)
     for name, value in fields.items():
         setattr(inquiry, name, value)
     return locked
+
+
+def inquiry_record_first_contact(*, inquiry: Inquiry, actor, request=None) -> bool:
+    """Record that staff have reached this inquiry's people; stops the response clock.
+
+    For inquiries whose status should stay as it is (a couple that booked their own
+    consultation, then got the call). Moving an inquiry to "contacted" records it too.
+    True if recorded now, False if a first contact was already on file. Audited.
+    """
+    with transaction.atomic():
+        locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+        return _first_contact_create(inquiry=locked, actor=actor, request=request)
+
+
+def _first_contact_create(*, inquiry: Inquiry, actor, request) -> bool:
+    # Callers hold the inquiry's row lock, so two staff members cannot both record it.
+    if InquiryFirstContact.objects.filter(inquiry=inquiry).exists():
+        return False
+    contact = InquiryFirstContact.objects.create(
+        inquiry=inquiry, contacted_by=actor if getattr(actor, "pk", None) else None
+    )
+    audit_record(
+        request=request,
+        user=actor,
+        action="change",
+        obj=inquiry,
+        changes={"first_contacted_at": [None, contact.contacted_at.isoformat()]},
+        detail="first contact recorded",
+    )
+    return True
 
 
 def inquiry_assign(*, inquiry: Inquiry, assignee, actor, request=None) -> bool:
