@@ -88,6 +88,11 @@ class Instrument:
     attribution: str = ""
     # Some instruments are asked only after a given answer elsewhere (suicide follow-up).
     asked_when: Callable[[Mapping[str, Mapping]], bool] | None = None
+    # A follow-up shown inside another section's place in the progress count (its key), so
+    # the "Section n of m" count neither changes nor reveals that a follow-up was asked.
+    part_of: str = ""
+    # Flagged items that mean danger right now: the next page leads with "call 911 or 988".
+    immediate_danger_items: tuple[str, ...] = ()
     note: str = ""
     _items_by_key: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -228,6 +233,8 @@ SUICIDE_FOLLOWUP = Instrument(
     is_positive=_any_flag,
     flag_effect=FlagEffect.URGENT,
     asked_when=lambda done: _phq9_item9_above_zero(done.get("phq9")),
+    part_of="phq9",
+    immediate_danger_items=("thoughts_now", "intent"),
 )
 
 
@@ -659,6 +666,17 @@ def raises_urgent(instrument_key: str, flagged_items: Sequence[str]) -> bool:
     """True when these flags mean the person may be at risk now (crisis panel, URGENT)."""
     instrument = BY_KEY.get(instrument_key)
     return bool(instrument and instrument.flag_effect == FlagEffect.URGENT and flagged_items)
+
+
+def raises_immediate_danger(instrument_key: str, flagged_items: Sequence[str]) -> bool:
+    """True when a flagged answer means danger right now (thoughts of ending one's life now)."""
+    instrument = BY_KEY.get(instrument_key)
+    return bool(instrument and set(instrument.immediate_danger_items) & set(flagged_items))
+
+
+def section_keys() -> list[str]:
+    """The sections counted in "Section n of m": every instrument but follow-ups."""
+    return [i.key for i in INSTRUMENTS if not i.part_of]
 
 
 def raises_medical_review(instrument_key: str, flagged_items: Sequence[str]) -> bool:

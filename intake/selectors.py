@@ -51,15 +51,23 @@ class ScreeningProgress:
     answers_by_key: dict[str, dict]
     sequence: list[instruments.Instrument]
     next_instrument: instruments.Instrument | None
-    at_risk: bool  # an answer that needs the crisis panel (URGENT flag effect)
+    # This partner's own answers include an URGENT flag. Never shown as such on a page: it
+    # only lets the done page promise a sooner reply (the crisis panel is a one-time flag
+    # in the session, see intake/views.py).
+    at_risk: bool
 
     @property
     def step_number(self) -> int:
-        return len(self.answers_by_key) + 1
+        """The section being answered; a follow-up counts as part of its parent section."""
+        sections = instruments.section_keys()
+        if self.next_instrument is None:
+            return len(sections)
+        return sections.index(self.next_instrument.part_of or self.next_instrument.key) + 1
 
     @property
     def step_count(self) -> int:
-        return len(self.sequence)
+        """The same for everyone, whatever they answer: follow-ups are not counted."""
+        return len(instruments.section_keys())
 
     @property
     def finished(self) -> bool:

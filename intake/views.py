@@ -6,6 +6,7 @@ reaches the database until the last step. Every page is `never_cache`: they carr
 links and answers.
 """
 
+import json
 import secrets
 from urllib.parse import urlencode
 
@@ -17,10 +18,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from clinic_site.crypto import BadToken
+from clinic_site.crypto import BadToken, decrypt_str, encrypt_str
 from clinic_site.ratelimit import client_ip, hit
 
-from . import wizard
+from . import instruments, wizard
 from .forms import WIZARD_STEPS, InstrumentForm
 from .models import Inquiry, PartnerScreening
 from .selectors import screening_from_token, screening_open_on_this_device, screening_progress
@@ -154,11 +155,52 @@ def inquiry_done(request):
             "partner_link": None
             if partner_notified
             else request.build_absolute_uri(screening_link_path(screening=partner)),
-            # docs/CONTRACTS.md: the booking app reads this token.
+            # docs/CONTRACTS.md: the booking app reads this token. Not offered to an inquiry
+            # we cannot take on (not eligible): a team member replies to it instead.
             "booking_url": "/book/?"
-            + urlencode({"inquiry": inquiry_booking_token(inquiry=inquiry)}),
+            + urlencode({"inquiry": inquiry_booking_token(inquiry=inquiry)})
+            if inquiry.eligible
+            else None,
         },
     )
+
+
+# The risk-specific crisis panel is shown once: on the page right after the answer that
+# raised it, on the device that sent that answer. It is carried as a one-time, encrypted flag
+# in the session and popped when shown, never derived from stored results, so nobody who
+# opens the private link later (it sits in texts and emails for days) learns of the answer.
+CRISIS_PANEL_SESSION_KEY = "intake_crisis_panel"
+CRISIS_URGENT = "urgent"
+CRISIS_IMMEDIATE = "immediate"
+
+
+def _crisis_level(*, instrument_key: str, flagged_items: list[str]) -> str | None:
+    if instruments.raises_immediate_danger(instrument_key, flagged_items):
+        return CRISIS_IMMEDIATE
+    if instruments.raises_urgent(instrument_key, flagged_items):
+        return CRISIS_URGENT
+    return None
+
+
+def _remember_crisis_panel(request, *, screening: PartnerScreening, level: str) -> None:
+    request.session[CRISIS_PANEL_SESSION_KEY] = encrypt_str(
+        json.dumps({"screening": screening.pk, "level": level})
+    )
+
+
+def _take_crisis_panel(request, *, screening: PartnerScreening) -> str | None:
+    """The crisis level to show on this page, once; None for later visits and other devices."""
+    sealed = request.session.get(CRISIS_PANEL_SESSION_KEY)
+    if not sealed:
+        return None
+    try:
+        flag = json.loads(decrypt_str(sealed))
+    except ValueError:
+        flag = {}
+    if flag.get("screening") not in (screening.pk, None):
+        return None  # another screening's flag (two links on one device): leave it for that
+    request.session.pop(CRISIS_PANEL_SESSION_KEY, None)
+    return flag.get("level") if flag.get("level") in (CRISIS_URGENT, CRISIS_IMMEDIATE) else None
 
 
 def _device_cookie_name(screening: PartnerScreening) -> str:
@@ -183,7 +225,13 @@ def screening(request, token: str):
         return render(
             request,
             "intake/screening_done.html",
-            {"screening": screening, "at_risk": progress.at_risk},
+            {
+                "screening": screening,
+                "crisis_panel": _take_crisis_panel(request, screening=screening),
+                # Their own answers only (never the partner's): a gentle, generic promise
+                # to reach them sooner, without saying why.
+                "reach_sooner": progress.at_risk,
+            },
         )
 
     if request.method == "POST":
@@ -196,7 +244,7 @@ def screening(request, token: str):
             if screening.link_passed_on and not screening.device_key_hash:
                 new_device_key = device_key = secrets.token_urlsafe(32)
             try:
-                screening_section_submit(
+                result = screening_section_submit(
                     screening=screening,
                     instrument_key=instrument.key,
                     answers=form.answers,
@@ -206,6 +254,12 @@ def screening(request, token: str):
                 messages.info(request, "That section was already saved. Here is the next one.")
             except ScreeningOpenElsewhere:
                 return render(request, "intake/screening_elsewhere.html", status=403)
+            else:
+                level = _crisis_level(
+                    instrument_key=result.instrument, flagged_items=result.flagged_items
+                )
+                if level is not None:
+                    _remember_crisis_panel(request, screening=screening, level=level)
             response = redirect("intake:screening", token=token)
             if new_device_key:
                 response.set_cookie(
@@ -222,6 +276,11 @@ def screening(request, token: str):
     else:
         form = InstrumentForm(instrument=instrument)
         status = 200
+    crisis_panel = _take_crisis_panel(request, screening=screening)
+    if crisis_panel is None and instrument.key == instruments.SUICIDE_FOLLOWUP.key:
+        # Its questions are about ending one's life: the help sits next to them each time
+        # the section is shown (the questions themselves say as much as the panel does).
+        crisis_panel = CRISIS_URGENT
     return render(
         request,
         "intake/screening_section.html",
@@ -230,7 +289,7 @@ def screening(request, token: str):
             "progress": progress,
             "instrument": instrument,
             "form": form,
-            "at_risk": progress.at_risk or instrument.key == "suicide_followup",
+            "crisis_panel": crisis_panel,
         },
         status=status,
     )

@@ -6,6 +6,7 @@ from django.test import override_settings
 
 from intake.models import Inquiry, PartnerScreening
 from notifications.models import Message
+from pages.models import SiteSettings
 
 from .flow import (
     CONCERNS,
@@ -224,7 +225,26 @@ def test_not_eligible_is_kept_marked_and_answered_politely(client):
     assert inquiry.priority == "not_eligible"
     assert any("California" in reason for reason in inquiry.triage_reasons)
     html = client.get("/inquiry/sent/").content.decode()
-    assert "We will still read your inquiry" in html
+    assert "Thank you for telling us" in html
+    assert "A member of our team will read your inquiry and reply to you personally" in html
+    assert "only adults in California" in html
+    # No booking is offered to an inquiry the clinic cannot take on (the site footer's
+    # general link aside)...
+    main = html[html.index('<main id="main"') : html.index("</main>")]
+    assert "/book/" not in main and "book a" not in main.lower()
+    # ...but the clinic's phone and the crisis numbers are there.
+    assert f'href="tel:{SiteSettings.load().phone}"' in html
+    assert_crisis_info(html)
+
+
+def test_page_titles_use_the_sites_separator(client):
+    clinic = SiteSettings.load().clinic_name
+    html = client.get(step_url(1)).content.decode()
+    assert f"<title>Step 1 of 6 | Confidential inquiry | {clinic}</title>" in html
+    submit_inquiry(client)
+    html = client.get("/inquiry/sent/").content.decode()
+    assert f"<title>Inquiry sent | {clinic}</title>" in html
+    assert "·" not in html[html.index("<title>") : html.index("</title>")]
 
 
 def test_raw_columns_and_the_session_hold_no_plain_names_contacts_or_answers(client):

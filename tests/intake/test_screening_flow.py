@@ -88,7 +88,7 @@ def test_item_9_shows_the_crisis_panel_at_once_then_the_follow_up_and_alerts_sta
     assert page.context["instrument"].key == "suicide_followup"
     assert 'role="alert"' in html and "please reach out now" in html
     assert html.index("<h1") < html.index("please reach out now") < html.index("A few more")
-    assert "Section 2 of 9" in html
+    assert "Section 1 of 8" in html  # the follow-up is part of the PHQ-9 section
 
     inquiry.refresh_from_db()
     assert inquiry.priority == "urgent"
@@ -311,3 +311,179 @@ def test_a_partner_link_sent_to_the_partner_is_not_bound_to_a_device(couple):
     url = url_for(partner)
     post_section(Client(), url, "phq9", calm_answers("phq9"))
     assert Client().get(url).status_code == 200
+
+
+URGENT_PANEL = "please reach out now"
+RISK_WORDING = "thinking of ending your life"
+
+
+def answer_up_to_relationship_safety(client, url):
+    for key in ("phq9", "gad7", "pcptsd5", "auditc", "drug_use", "csi4"):
+        assert post_section(client, url, key, calm_answers(key)).status_code == 302
+
+
+def test_the_risk_panel_shows_once_on_the_next_page_and_never_to_a_later_visitor(couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    phone = Client()
+    answer_up_to_relationship_safety(phone, url)
+    unsafe = {**calm_answers("relationship_safety"), "afraid_of_reaction": "yes"}
+    post_section(phone, url, "relationship_safety", unsafe)
+
+    next_page = phone.get(url).content.decode()
+    assert 'role="alert"' in next_page and URGENT_PANEL in next_page
+    assert RISK_WORDING in next_page
+
+    # The same phone reloading, another device opening the texted link days later, and the
+    # done page at the end: only the general crisis information every intake page shows.
+    reloaded = phone.get(url).content.decode()
+    later = Client().get(url).content.decode()
+    post_section(phone, url, "ketamine_medical", calm_answers("ketamine_medical"))
+    done = phone.get(url).content.decode()
+    later_done = Client().get(url).content.decode()
+    for html in (reloaded, later, done, later_done):
+        assert URGENT_PANEL not in html and RISK_WORDING not in html
+        assert 'role="alert"' not in html
+        assert "not monitored around the clock" in html and "741741" in html
+
+
+def test_after_a_follow_up_yes_only_the_next_page_carries_the_panel(couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    phone = Client()
+    post_section(phone, url, "phq9", {**calm_answers("phq9"), "q9": "2"})
+    post_section(
+        phone, url, "suicide_followup", {**calm_answers("suicide_followup"), "plan": "yes"}
+    )
+    next_page = phone.get(url)
+    assert next_page.context["instrument"].key == "gad7"
+    assert URGENT_PANEL in next_page.content.decode()
+    for again in (phone.get(url), Client().get(url)):
+        assert again.context["instrument"].key == "gad7"
+        assert URGENT_PANEL not in again.content.decode()
+        assert RISK_WORDING not in again.content.decode()
+
+
+def test_the_follow_up_section_keeps_crisis_help_next_to_its_questions(couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    post_section(Client(), url, "phq9", {**calm_answers("phq9"), "q9": "1"})
+    page = Client().get(url)  # its questions ask about ending one's life: help beside them
+    assert page.context["instrument"].key == "suicide_followup"
+    assert URGENT_PANEL in page.content.decode()
+
+
+def test_the_one_time_flag_is_sealed_in_the_session(client, couple):
+    from intake.views import CRISIS_PANEL_SESSION_KEY
+
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    post_section(client, url, "phq9", {**calm_answers("phq9"), "q9": "1"})
+    post_section(
+        client, url, "suicide_followup", {**calm_answers("suicide_followup"), "intent": "yes"}
+    )
+    sealed = client.session[CRISIS_PANEL_SESSION_KEY]
+    assert sealed.startswith("gAAAA") and "immediate" not in sealed
+    client.get(url)
+    assert CRISIS_PANEL_SESSION_KEY not in client.session  # popped when shown
+
+
+CALL_NOW = "call <a"
+
+
+def test_an_immediate_danger_answer_makes_the_next_page_lead_with_call_911_or_988(couple):
+    _inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    phone = Client()
+    post_section(phone, url, "phq9", {**calm_answers("phq9"), "q9": "3"})
+    follow_up = phone.get(url).content.decode()
+    assert URGENT_PANEL in follow_up and "or 988 now" not in follow_up  # at risk, not "now"
+    post_section(
+        phone,
+        url,
+        "suicide_followup",
+        {**calm_answers("suicide_followup"), "thoughts_now": "yes"},
+    )
+    html = phone.get(url).content.decode()
+    main = html[html.index('<main id="main"') :]
+    lead = main.index('class="h3 crisis-panel__now"')
+    # First thing in the page's content, before the heading and before the section.
+    assert lead < main.index("<h1") < main.index("Worry and anxiety")
+    lead_html = main[lead : main.index("</p>", lead)]
+    assert 'href="tel:911"' in lead_html and 'href="tel:988"' in lead_html
+    assert "Please call" in lead_html and "now." in lead_html
+    for number in ("741741", "838255", "1-800-799-7233"):
+        assert number in main
+    assert "crisis-panel__now" not in phone.get(url).content.decode()  # once only
+
+
+@pytest.mark.parametrize(
+    ("answers", "immediate"),
+    [
+        ({"thoughts_now": "yes"}, True),
+        ({"intent": "yes"}, True),
+        ({"plan": "yes"}, False),
+        ({"attempt_or_preparation": "yes"}, False),
+        ({}, False),
+    ],
+)
+def test_which_follow_up_answers_mean_immediate_danger(answers, immediate):
+    scored = instruments.score(
+        instruments.SUICIDE_FOLLOWUP, {**calm_answers("suicide_followup"), **answers}
+    )
+    assert instruments.raises_immediate_danger("suicide_followup", scored.flagged_items) is (
+        immediate
+    )
+
+
+def test_the_done_page_promises_a_sooner_reply_to_an_urgent_person_only(couple):
+    _inquiry, submitter, partner = couple
+    dana, robin = Client(), Client()
+    answer_all(dana, url_for(submitter), {"phq9": {"q9": "1"}})
+    answer_all(robin, url_for(partner))
+    urgent_done = Client().get(url_for(submitter)).content.decode()  # the submitter's link
+    calm_done = robin.get(url_for(partner)).content.decode()
+    assert "your questionnaire is complete" in urgent_done
+    assert "one business day" not in urgent_done and "try to reach you soon" in urgent_done
+    next_steps = urgent_done[urgent_done.index("What happens next") :]
+    next_steps = next_steps[: next_steps.index("</p>")].lower()
+    for word in ("urgent", "risk", "suicid", "because", "answer", "crisis", "safe"):
+        assert word not in next_steps, word
+    # The partner's page says nothing of the other partner's answers.
+    assert "one business day" in calm_done and "try to reach you soon" not in calm_done
+
+
+def test_the_section_count_stays_the_same_when_the_follow_up_is_asked(couple):
+    _inquiry, submitter, partner = couple
+    at_risk, calm = Client(), Client()
+    counts = {}
+    for client_, screening, q9 in ((at_risk, submitter, "1"), (calm, partner, "0")):
+        url = url_for(screening)
+        seen = []
+        for _ in range(len(instruments.INSTRUMENTS)):
+            page = client_.get(url)
+            if "instrument" not in (page.context or {}):
+                break
+            html = page.content.decode()
+            progress = html[html.index('id="section-progress">') :].split("<")[0]
+            seen.append((page.context["instrument"].key, progress.split(">")[1]))
+            key = page.context["instrument"].key
+            answers = {**calm_answers(key), **({"q9": q9} if key == "phq9" else {})}
+            post_section(client_, url, key, answers)
+        counts[q9] = seen
+    assert counts["1"][:3] == [
+        ("phq9", "Section 1 of 8"),
+        ("suicide_followup", "Section 1 of 8"),
+        ("gad7", "Section 2 of 8"),
+    ]
+    assert [p for k, p in counts["1"] if k != "suicide_followup"] == [p for _k, p in counts["0"]]
+    assert counts["0"][-1] == ("ketamine_medical", "Section 8 of 8")
+
+
+def test_screening_page_titles_use_the_sites_separator(client, couple):
+    from pages.models import SiteSettings
+
+    _inquiry, submitter, _partner = couple
+    html = client.get(url_for(submitter)).content.decode()
+    clinic = SiteSettings.load().clinic_name
+    assert f"<title>Section 1 of 8 | Your private questionnaire | {clinic}</title>" in html
