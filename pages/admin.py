@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from .models import (
     FAQEntry,
     Page,
+    PageDueForReview,
     PageRelation,
     PageRevision,
     Resource,
@@ -148,7 +149,7 @@ class MedicalReviewFilter(admin.SimpleListFilter):
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "status", "published_at", "nav_order", "review_state",
-                    "next_review_due", "updated_at")  # fmt: skip
+                    "next_review_due", "has_staff_note", "updated_at")  # fmt: skip
     list_filter = (MedicalReviewFilter, "status", "kind")
     search_fields = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}
@@ -156,8 +157,10 @@ class PageAdmin(admin.ModelAdmin):
     inlines = (TakeawayInline, SectionInline, FAQInline, ResourceInline, RelationInline,
                JourneyInline)  # fmt: skip
     actions = ("publish_pages", "unpublish_pages")
+    change_list_template = "pages/admin/page_change_list.html"
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "lede", "staff_links")}),
+        ("Note for staff (never shown on the website)", {"fields": ("staff_note",)}),
+        (None, {"fields": ("title", "slug", "kind", "lede", "effective_on", "staff_links")}),
         ("Publishing", {"fields": ("status", "published_at", "nav_label", "nav_order",
                                    "show_in_nav")}),
         ("Search engines and sharing", {"fields": ("seo_title", "meta_description")}),
@@ -174,6 +177,25 @@ class PageAdmin(admin.ModelAdmin):
         if not page.is_reviewed:
             return "never reviewed"
         return "OVERDUE" if page.review_overdue else "up to date"
+
+    @admin.display(description="staff note", boolean=True)
+    def has_staff_note(self, page):
+        return bool(page.staff_note)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not obj.staff_note:
+            # Keep the note box for pages that have one (e.g. "counsel to review") at the top.
+            note_box = {"fields": ("staff_note",), "classes": ("collapse",)}
+            fieldsets = (*fieldsets[1:], ("Note for staff (never shown on the website)", note_box))
+        return fieldsets
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "review_overdue_count": Page.objects.review_overdue().count(),
+        }
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="preview and history")
     def staff_links(self, page):
@@ -275,6 +297,33 @@ class PageAdmin(admin.ModelAdmin):
             "title": "Revert this page?",
         }
         return TemplateResponse(request, "pages/admin/revert_confirm.html", context)
+
+
+@admin.register(PageDueForReview)
+class PageDueForReviewAdmin(admin.ModelAdmin):
+    """The admin index entry "Pages due for medical review": opens the filtered page list."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("pages.view_page")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return HttpResponseRedirect(reverse("admin:pages_page_changelist") + "?review=overdue")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return HttpResponseRedirect(reverse("admin:pages_page_change", args=[object_id]))
 
 
 @admin.register(PageRevision)

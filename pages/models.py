@@ -110,6 +110,7 @@ class Page(models.Model):
         HOME = "home", "Home page"
         TOPIC = "topic", "Topic page"
         PRIVACY = "privacy", "Privacy notice"
+        PRIVACY_PRACTICES = "privacy_practices", "Notice of Privacy Practices"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
     title = models.CharField(max_length=160, help_text="The page's main heading (its h1).")
@@ -147,6 +148,18 @@ class Page(models.Model):
         max_length=120, blank=True, help_text="For example: MD, board-certified psychiatrist."
     )
     next_review_due = models.DateField(null=True, blank=True)
+    effective_on = models.DateField(
+        "effective date",
+        null=True,
+        blank=True,
+        help_text="Notice of Privacy Practices only: the date this version of the notice takes "
+        "effect. Change it whenever the notice is revised.",
+    )
+    staff_note = models.TextField(
+        "note for staff",
+        blank=True,
+        help_text="Only staff see this, here and in previews. It is never shown on the website.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -185,6 +198,12 @@ class Page(models.Model):
             and self.next_review_due < self.last_reviewed_on
         ):
             errors["next_review_due"] = "The next review must come after the last one."
+        if (
+            self.kind == self.Kind.PRIVACY_PRACTICES
+            and self.status == self.Status.PUBLISHED
+            and not self.effective_on
+        ):
+            errors["effective_on"] = "A published Notice of Privacy Practices needs its date."
         if errors:
             raise ValidationError(errors)
 
@@ -217,6 +236,19 @@ class Page(models.Model):
     def touch(self) -> None:
         """Mark the page as changed when one of its children changes (lastmod, ETag)."""
         Page.objects.filter(pk=self.pk).update(updated_at=timezone.now())
+
+
+class PageDueForReview(Page):
+    """The same pages, listed on the admin index as "Pages due for medical review".
+
+    Only a way in for staff: its admin page forwards to the page list filtered to overdue
+    reviews, so every edit still goes through `Page` (and its cache signals).
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "page due for medical review"
+        verbose_name_plural = "pages due for medical review"
 
 
 class PageChild(models.Model):

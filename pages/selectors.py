@@ -110,6 +110,14 @@ def privacy_link() -> PageLink | None:
     return next((link for link in published_page_index() if link.kind == Page.Kind.PRIVACY), None)
 
 
+def privacy_practices_link() -> PageLink | None:
+    """The published Notice of Privacy Practices (HIPAA requires it on the website)."""
+    return next(
+        (link for link in published_page_index() if link.kind == Page.Kind.PRIVACY_PRACTICES),
+        None,
+    )
+
+
 def published_page_get(*, slug: str | None = None, home: bool = False) -> Page | None:
     """The published page at `slug` (or the home page) with its journey, in one query."""
     pages = Page.objects.published().select_related("journey")

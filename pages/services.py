@@ -2,6 +2,7 @@
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils import timezone
 
 from .models import (
     FAQEntry,
@@ -161,6 +162,8 @@ def _seed_page(spec: dict, resources: dict) -> Page:
         seo_title=spec.get("seo_title", ""),
         meta_description=spec.get("meta_description", ""),
         needs_medical_review=spec.get("needs_medical_review", True),
+        effective_on=timezone.localdate() if spec.get("effective_on_seeding") else None,
+        staff_note=spec.get("staff_note", ""),
         status=Page.Status.PUBLISHED,
     )
     for position, text in enumerate(spec.get("takeaways", []), start=1):

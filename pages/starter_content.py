@@ -68,6 +68,13 @@ RESOURCES = {
         "year": None,
         "url": "https://www.hhs.gov/hipaa/for-individuals/guidance-materials-for-consumers/index.html",
     },
+    "hhs_npp_guidance": {
+        "title": "Notice of Privacy Practices for protected health information",
+        "publisher": "U.S. Department of Health and Human Services, Office for Civil Rights",
+        "year": None,
+        "url": "https://www.hhs.gov/hipaa/for-professionals/privacy/guidance/"
+        "privacy-practices-for-protected-health-information/index.html",
+    },
     "hhs_complaint": {
         "title": "Filing a HIPAA complaint",
         "publisher": "U.S. Department of Health and Human Services, Office for Civil Rights",
@@ -536,9 +543,10 @@ PAGES = [
                 "Notice of Privacy Practices",
                 "As a health-care provider we must protect your health information under "
                 "federal law (HIPAA) and California law, and give you a Notice of Privacy "
-                "Practices explaining how we may use and share it. We give you a copy at "
-                "your first appointment, and you can ask for one at any time by calling "
-                "us.\n\n"
+                "Practices explaining how we may use and share it. The full notice is on "
+                "its own page: [Notice of Privacy Practices](/notice-of-privacy-practices/). "
+                "We also give you a copy at your first appointment, and you can ask for one "
+                "at any time by calling us.\n\n"
                 "Under HIPAA you have the right, among others, to:\n\n"
                 "- see and get a copy of your health records\n"
                 "- ask us to correct them\n"
@@ -556,6 +564,199 @@ PAGES = [
             ),
         ],
         "resources": ["hhs_hipaa_rights", "hhs_complaint"],
-        "related": [],
+        "related": ["page:notice-of-privacy-practices"],
+    },
+    {
+        "key": "page:notice-of-privacy-practices",
+        "kind": "privacy_practices",
+        "slug": "notice-of-privacy-practices",
+        "title": "Notice of Privacy Practices",
+        "nav_label": "Notice of Privacy Practices",
+        "nav_order": 95,
+        "show_in_nav": False,
+        "lede": "How we may use and share health information about you and your partner, the "
+        "rights each of you has over it, and how to reach us or complain.",
+        "seo_title": "Notice of Privacy Practices",
+        "meta_description": "Our HIPAA Notice of Privacy Practices: how we may use and share "
+        "your health information, your rights, our duties, and how to complain.",
+        "needs_medical_review": False,
+        "effective_on_seeding": True,
+        "staff_note": "STARTER TEXT FOR COUNSEL REVIEW. This notice was written as a starting "
+        "point, not as legal advice. Before relying on it, have the clinic's privacy or "
+        "health-care counsel review it and confirm, at least: (1) the Privacy Officer's title "
+        "and the contact details in Site settings; (2) whether the clinic creates or receives "
+        "substance use disorder records covered by 42 CFR Part 2, and the Part 2 wording "
+        "required if it does; (3) the California rules that apply (CMIA, mental health and "
+        "minors' records); (4) how joint couples-session records are handled; (5) the "
+        "effective date. Change the effective date whenever the notice is revised, keep "
+        "copies of every version for six years, and give the revised notice to patients as "
+        "the law requires. Delete this note once counsel has approved the text.",
+        "sections": [
+            (
+                "Our duties to you",
+                "Health information that identifies you is private, and the law protects "
+                "it. We are required by law to:\n\n"
+                "- keep your protected health information private;\n"
+                "- give you this notice of our legal duties and privacy practices;\n"
+                "- follow the terms of the notice that is currently in effect;\n"
+                "- tell you promptly if a breach occurs that may have compromised the "
+                "privacy or security of your information.\n\n"
+                "We will not use or share your information other than as described here "
+                "unless you tell us we can in writing.",
+            ),
+            (
+                "When you come to us as a couple",
+                "In couples therapy each partner is a patient with their own rights under "
+                "this notice. Information you share in joint sessions may be recorded in "
+                "records that concern you both. At the start of care we explain how joint "
+                "and individual records are kept, and what we will and will not share "
+                "between partners, and we ask you both to agree to it. Either of you can "
+                "ask us about this at any time.",
+            ),
+            (
+                "How we use and share your information for your care",
+                "We may use and share your health information without your written "
+                "permission for these purposes:\n\n"
+                "- **Treatment.** To provide and coordinate your care. For example, your "
+                "therapist and the clinician who assesses you for ketamine treatment share "
+                "information with each other, and we may talk with another doctor who is "
+                "treating you.\n"
+                "- **Payment.** To bill and get paid by you, your health plan or others. For "
+                "example, we give your insurer the information it needs to pay for your "
+                "sessions, or to confirm coverage before you start.\n"
+                "- **Health care operations.** To run our clinic and improve care. For "
+                "example, we may review records to check the quality and safety of our "
+                "services, train staff, or work with our accountants and lawyers.\n\n"
+                "We may also use your information to remind you of appointments, and to tell "
+                "you about treatment options or services that may interest you. Our "
+                "reminders are kept brief and never mention diagnoses or treatment details.",
+            ),
+            (
+                "Other ways we may use or share your information",
+                "The law allows or requires us to share information in some other "
+                "situations, usually only after certain conditions are met. These "
+                "include:\n\n"
+                "- **When the law requires it**, including to the U.S. Department of Health "
+                "and Human Services if it wants to check that we are complying with privacy "
+                "law.\n"
+                "- **Public health and safety**, such as reporting suspected abuse or "
+                "neglect of a child, an elder or a dependent adult, reporting adverse "
+                "reactions to medicines, or preventing or reducing a serious threat to "
+                "anyone's health or safety. If you tell us of a serious threat of violence "
+                "against a reasonably identifiable person, California law may require us to "
+                "warn that person and the police.\n"
+                "- **Health oversight**, such as audits, inspections and licensing by "
+                "government agencies.\n"
+                "- **Lawsuits and legal actions**, in response to a court order, and in "
+                "some cases to a subpoena, within the limits of California law.\n"
+                "- **Law enforcement**, in limited cases allowed by law.\n"
+                "- **Government functions**, such as military, veterans and national "
+                "security activities, in the limited cases the law allows.\n"
+                "- **Workers' compensation** claims, as the law allows.\n"
+                "- **Coroners, medical examiners and funeral directors**, and **organ and "
+                "tissue donation**, when someone has died.\n"
+                "- **Research** that meets legal privacy safeguards.\n"
+                "- **Business associates**: companies that do work for us, such as billing "
+                "or secure record storage, which must sign a contract promising to protect "
+                "your information.\n\n"
+                "**Family and friends.** With your agreement, or if you do not object when "
+                "you have the chance, we may share information with a family member, friend "
+                "or other person involved in your care or in paying for it, such as the "
+                "person who drives you home after a medicine session. In an emergency, or "
+                "if you cannot agree or object, we may share what we judge to be in your "
+                "best interest.",
+            ),
+            (
+                "Stricter protections we follow",
+                "Where another law protects your information more strictly than HIPAA, we "
+                "follow the stricter rule.\n\n"
+                "- **California law.** California's Confidentiality of Medical Information "
+                "Act (Civil Code section 56 and following) and other state laws limit some "
+                "uses and disclosures that federal law would allow. For example, we do not "
+                "share your information with your employer, and we do not use it for "
+                "marketing, without your written authorization.\n"
+                "- **Psychotherapy notes.** A therapist's separate personal notes about the "
+                "content of your therapy conversations are given extra protection. We will "
+                "not use or share them without your written authorization, except in the "
+                "few cases the law allows, such as to defend ourselves in a legal action "
+                "you bring or to prevent a serious threat to health or safety.\n"
+                "- **Substance use disorder records.** If we keep records that are "
+                "protected by federal rules on the confidentiality of substance use disorder "
+                "treatment (42 CFR Part 2), we follow those rules as well. Those records, "
+                "and testimony about them, will not be used or shared in any civil, "
+                "criminal, administrative or legislative proceeding against you unless you "
+                "give written consent or a court issues an order that meets the rules' "
+                "requirements.\n"
+                "- **Other sensitive information**, such as HIV test results and genetic "
+                "test results, has extra protection under California law, and we share it "
+                "only as that law allows.",
+            ),
+            (
+                "Uses that need your written permission",
+                "We must have your written authorization before we:\n\n"
+                "- use or share psychotherapy notes, except as described above;\n"
+                "- use or share your information for marketing;\n"
+                "- sell your information (we do not sell health information);\n"
+                "- use or share it for any other purpose not described in this notice.\n\n"
+                "You may take back (revoke) an authorization at any time by telling us in "
+                "writing. Revoking it stops future uses and disclosures, but cannot undo "
+                "what we already shared while it was in effect.",
+            ),
+            (
+                "Your rights",
+                "Each of you has the right to:\n\n"
+                "- **See and get a copy of your records.** Ask us to see or get a copy, on "
+                "paper or electronically, of the health and billing records we keep about "
+                "you. We will usually respond within 30 days and may charge a reasonable, "
+                "cost-based fee. In rare cases the law allows us to deny part of a request; "
+                "we will tell you why in writing and how to ask for a review.\n"
+                "- **Ask us to correct your records.** If you think information is wrong or "
+                "incomplete, ask us to amend it. We may say no, but we will tell you why in "
+                "writing within 60 days, and you can add a statement of disagreement.\n"
+                "- **Get a list of disclosures.** Ask for a list (an accounting) of the "
+                "times we shared your information in the six years before your request, who "
+                "we shared it with and why. It will not include disclosures for treatment, "
+                "payment and operations, or ones you authorized. The first list in any "
+                "12 months is free.\n"
+                "- **Ask us to limit what we use or share.** You can ask us not to use or "
+                "share certain information. We do not have to agree, except that if you pay "
+                "for a service in full out of pocket, we must agree not to share information "
+                "about it with your health plan for payment or operations, unless the law "
+                "requires us to.\n"
+                "- **Ask for confidential communications.** Ask us to contact you in a "
+                "particular way (for example, only on your mobile phone) or at a different "
+                "address. We will agree to all reasonable requests and will not ask why.\n"
+                "- **Get a paper copy of this notice** at any time, even if you agreed to "
+                "get it electronically.\n"
+                "- **Choose someone to act for you.** If you have given someone medical "
+                "power of attorney, or someone is your legal guardian, that person can use "
+                "your rights. We will check their authority first.\n"
+                "- **Be told about a breach.** We will let you know if a breach occurs that "
+                "may have compromised the privacy or security of your information.\n\n"
+                "To use any of these rights, contact our Privacy Officer (details below). "
+                "We may ask you to make some requests in writing.",
+            ),
+            (
+                "Complaints",
+                "If you believe your privacy rights have been violated, you can complain "
+                "to us by contacting our Privacy Officer (details below).\n\n"
+                "You can also file a complaint with the U.S. Department of Health and Human "
+                "Services, Office for Civil Rights: online at "
+                "[hhs.gov/ocr/complaints](https://www.hhs.gov/ocr/complaints/index.html), "
+                "by calling [1-877-696-6775](tel:+18776966775), or by writing to 200 "
+                "Independence Avenue S.W., Washington, D.C. 20201.\n\n"
+                "**We will not retaliate against you** or treat you differently in any way "
+                "for filing a complaint.",
+            ),
+            (
+                "Changes to this notice",
+                "We can change the terms of this notice, and the changes will apply to all "
+                "the information we have about you. The new notice will be posted on this "
+                "page and in our office, with its effective date, and you can ask us for a "
+                "copy.",
+            ),
+        ],
+        "resources": ["hhs_hipaa_rights", "hhs_npp_guidance", "hhs_complaint"],
+        "related": ["page:privacy"],
     },
 ]

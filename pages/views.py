@@ -12,6 +12,22 @@ from .cache import CachedPage, cached_page_get, cached_page_set
 from .models import Page, SiteSettings
 from .structured_data import clinic_data, faq_page_data, ld_json, medical_web_page_data
 
+TITLE_SEPARATOR = " | "
+
+
+def document_title(*, title: str, clinic_name: str) -> str:
+    """The browser-tab title, the same shape everywhere: "Title | Clinic name".
+
+    A title that already ends with the clinic's name (staff sometimes type it into the SEO
+    title) is not given it twice, and an empty one is just the clinic's name.
+    """
+    title = title.strip()
+    for separator in (TITLE_SEPARATOR, " - ", " – ", " — ", " · ", ": "):
+        title = title.removesuffix(separator + clinic_name).strip()
+    if not title or title == clinic_name:
+        return clinic_name
+    return f"{title}{TITLE_SEPARATOR}{clinic_name}"
+
 
 def page_context(*, page: Page | None, site_settings: SiteSettings, preview: bool = False):
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
@@ -38,6 +54,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         if faq:
             structured.append(faq)
     index = selectors.published_page_index()
+    page_title = (page.seo_title or page.title) if page else site_settings.clinic_name
     return {
         "page": page,
         "content": content,
@@ -45,7 +62,11 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "site_settings": site_settings,
         "site_url": site_url,
         "canonical_url": canonical_url,
-        "page_title": (page.seo_title or page.title) if page else site_settings.clinic_name,
+        "page_title": page_title,
+        "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
+        "privacy_practices_link": next(
+            (link for link in index if link.kind == Page.Kind.PRIVACY_PRACTICES), None
+        ),
         "meta_description": description,
         "json_ld": [ld_json(data) for data in structured],
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],

@@ -21,6 +21,15 @@ def privacy_notice_url() -> str:
     return link.url if link else "/privacy/"
 
 
+@register.simple_tag
+def privacy_practices_url() -> str:
+    """The Notice of Privacy Practices page; the privacy notice's summary if there is none."""
+    link = selectors.privacy_practices_link()
+    if link:
+        return link.url
+    return privacy_notice_url() + "#notice-of-privacy-practices"
+
+
 @register.simple_tag(takes_context=True)
 def clinic_json_ld(context):
     """The MedicalClinic JSON-LD for pages that do not build their own list."""
