@@ -288,6 +288,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     )
     list_select_related = ("assigned_to",)
     list_per_page = 50
+    empty_value_display = "—"
     show_full_result_count = False
     search_fields = ("reference_code",)
     search_help_text = "A reference code (KC-7Q4M2), or an exact email address or phone number."
@@ -331,6 +332,11 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     def get_ordering(self, request):
         return ("priority_rank", "created_at")
+
+    def changelist_view(self, request, extra_context=None):
+        # The queue needs the width: ten columns fit a 1280 px window without the app menu.
+        extra = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        return super().changelist_view(request, extra)
 
     def get_changelist(self, request, **kwargs):
         return TriageChangeList
@@ -401,7 +407,11 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         local = timezone.localtime(due, clinic_zone())
         text = f"{local:%a %b %-d, %-I:%M %p}"
         if getattr(obj, "is_overdue", False):
-            return format_html('<strong class="staff-overdue">Overdue · {}</strong>', text)
+            return format_html(
+                '<strong class="staff-overdue"><span class="staff-overdue-label">Overdue</span> '
+                "{}</strong>",
+                text,
+            )
         return text
 
     # --- actions -------------------------------------------------------------------------
