@@ -1,5 +1,6 @@
 """How booking times and places read to a person: Pacific time, labelled, discreet."""
 
+import re
 from datetime import date, datetime
 
 from .slots import CLINIC_TZ
@@ -34,12 +35,42 @@ def when_text(start: datetime) -> str:
     return f"{day_text(local.date())} at {time_text(start)} {PACIFIC_LABEL}"
 
 
-def where_text(*, mode: str, address: str = "") -> str:
-    """Where to go or how to join — nothing about what the appointment is for."""
+# A building number followed by a word, at the start of a line or after a comma:
+# "1 Main St", "Suite 200, 123 Main St" — but not "Orange County, CA 92660" or "PO Box 12".
+_STREET_NUMBER = re.compile(r"(?:^|[\n,])\s*\d+[A-Za-z-]*\s+[A-Za-z]")
+
+MODE_WORDS = {"phone": "by phone", "video": "by video", "in_person": "in person"}
+
+
+def has_street_address(address: str) -> bool:
+    """Whether the clinic's address says where to go (a street), not just an area."""
+    return bool(_STREET_NUMBER.search(address or ""))
+
+
+def where_text(*, mode: str, address: str = "", phone: str = "") -> str:
+    """Where to go or how to join — nothing about what the appointment is for.
+
+    In person without a street address on file (Site settings holds only an area), the
+    text says so plainly and gives the phone number, rather than promising an address
+    that no message would carry.
+    """
     if mode == "phone":
         return "by phone: we will call you at the number you gave"
     if mode == "video":
         return "by video: we will email you a private link before the call"
     if mode == "in_person":
-        return f"in person at {address}" if address else "in person at our office"
+        street = has_street_address(address)
+        address = ", ".join(" ".join(line.split()) for line in address.splitlines() if line.strip())
+        if street:
+            return f"in person at {address}"
+        place = f"in person at our office in {address}" if address else "in person at our office"
+        return f"{place} (call us at {phone} for the street address)" if phone else place
     raise ValueError(f"unknown mode {mode!r}")
+
+
+def where_choice_text(modes: list[str]) -> str:
+    """The "where / how" line before a person has chosen between several ways to meet."""
+    if len(modes) == 1:
+        raise ValueError("one mode: use where_text")
+    words = [MODE_WORDS[m] for m in modes]
+    return f"{', '.join(words[:-1])} or {words[-1]} (you choose below)"

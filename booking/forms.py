@@ -15,6 +15,17 @@ EMAIL_CONSENT_TEXT = "Email me the confirmation and reminders."
 HOLD_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
+def parse_start(raw: str) -> datetime:
+    """An ISO 8601 instant with its offset ("...Z" or "+00:00") as a UTC datetime."""
+    try:
+        value = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise forms.ValidationError("That time is not valid. Please choose a time.") from exc
+    if value.tzinfo is None:
+        raise forms.ValidationError("That time is not valid. Please choose a time.")
+    return value.astimezone(UTC)
+
+
 class TimeChoiceForm(forms.Form):
     """The time someone tapped: a UTC start, a clinician (or any), the page's hold key."""
 
@@ -27,14 +38,7 @@ class TimeChoiceForm(forms.Form):
         self.clinician_ids = clinician_ids
 
     def clean_start(self) -> datetime:
-        raw = self.cleaned_data["start"].strip()
-        try:
-            value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        except ValueError as exc:
-            raise forms.ValidationError("That time is not valid. Please choose a time.") from exc
-        if value.tzinfo is None:
-            raise forms.ValidationError("That time is not valid. Please choose a time.")
-        return value.astimezone(UTC)
+        return parse_start(self.cleaned_data["start"])
 
     def clean_clinician(self) -> int | None:
         raw = (self.cleaned_data.get("clinician") or "").strip()
@@ -49,6 +53,15 @@ class TimeChoiceForm(forms.Form):
         if not HOLD_KEY_PATTERN.match(value):
             raise forms.ValidationError("This page has expired. Please choose a time again.")
         return value
+
+
+class NewTimeForm(forms.Form):
+    """The new time a person picked for their booking, carried to the review step."""
+
+    start = forms.CharField(max_length=40)
+
+    def clean_start(self) -> datetime:
+        return parse_start(self.cleaned_data["start"])
 
 
 class ContactForm(forms.Form):

@@ -501,6 +501,36 @@ def appointment_cancel(
     return locked
 
 
+def reschedule_check(
+    *, appointment: Appointment, start: datetime, now: datetime | None = None
+) -> None:
+    """Could the booking move to `start` now? Raises the reason it cannot; writes nothing.
+
+    Used when a new time is tapped (before the person confirms the move) and again by
+    appointment_reschedule inside its transaction.
+    """
+    now = now or timezone.now()
+    if not can_change_online(appointment, now=now):
+        raise ChangeNotAllowed("This appointment can no longer be changed online. Please call us.")
+    if start.tzinfo is None:
+        raise SlotUnavailable()
+    if not _is_open(
+        consultation_type=appointment.consultation_type,
+        clinician=appointment.clinician,
+        start=start,
+        now=now,
+        exclude_appointment_id=appointment.pk,
+    ):
+        if _open_ignoring_bookings(
+            consultation_type=appointment.consultation_type,
+            clinicians=[appointment.clinician],
+            start=start,
+            now=now,
+        ):
+            raise SlotTaken()
+        raise SlotUnavailable()
+
+
 def appointment_reschedule(
     *, appointment: Appointment, start: datetime, now: datetime | None = None
 ) -> Appointment:
@@ -516,27 +546,9 @@ def appointment_reschedule(
             .select_related("consultation_type", "clinician")
             .get(pk=appointment.pk)
         )
-        if not can_change_online(locked, now=now):
-            raise ChangeNotAllowed(
-                "This appointment can no longer be changed online. Please call us."
-            )
-        if locked.start == start:
+        if locked.start == start and can_change_online(locked, now=now):
             return locked
-        if not _is_open(
-            consultation_type=locked.consultation_type,
-            clinician=locked.clinician,
-            start=start,
-            now=now,
-            exclude_appointment_id=locked.pk,
-        ):
-            if _open_ignoring_bookings(
-                consultation_type=locked.consultation_type,
-                clinicians=[locked.clinician],
-                start=start,
-                now=now,
-            ):
-                raise SlotTaken()
-            raise SlotUnavailable()
+        reschedule_check(appointment=locked, start=start, now=now)
         locked.start = start
         locked.end = start + timedelta(minutes=locked.consultation_type.duration_minutes)
         locked.buffer_before_minutes = locked.consultation_type.buffer_before_minutes
@@ -588,7 +600,7 @@ def _message_context(appointment: Appointment, *, event: str) -> dict:
     return {
         "clinic": site.short_name,
         "when": when_text(appointment.start),
-        "where": where_text(mode=appointment.mode, address=site.address),
+        "where": where_text(mode=appointment.mode, address=site.address, phone=site.phone),
         "manage_link": link,
     }
 

@@ -14,6 +14,11 @@ urlpatterns = [
     path("manage/<str:token>/cancel/", views.manage_cancel, name="manage_cancel"),
     path("manage/<str:token>/reschedule/", views.reschedule_days, name="reschedule_days"),
     path(
+        "manage/<str:token>/reschedule/confirm/",
+        views.reschedule_confirm,
+        name="reschedule_confirm",
+    ),
+    path(
         "manage/<str:token>/reschedule/<str:day>/",
         views.reschedule_times,
         name="reschedule_times",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,8 +17,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.log import log_response
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clinic_site.phones import display_phone
 from clinic_site.ratelimit import client_ip, hit
@@ -26,8 +27,15 @@ from pages.models import SiteSettings
 
 from . import selectors, services
 from . import slots as engine
-from .display import PACIFIC_LABEL, day_text, time_text, when_text, where_text
-from .forms import SMS_CONSENT_TEXT, ContactForm, TimeChoiceForm
+from .display import (
+    PACIFIC_LABEL,
+    day_text,
+    time_text,
+    when_text,
+    where_choice_text,
+    where_text,
+)
+from .forms import SMS_CONSENT_TEXT, ContactForm, NewTimeForm, TimeChoiceForm
 from .ics import appointment_ics
 from .models import Appointment, ConsultationType
 
@@ -61,11 +69,49 @@ def _problem(request, *, heading: str, message: str, status: int, back_url: str 
     )
 
 
+def _allow(*methods: str):
+    """Like require_http_methods, but another method gets a friendly page (405, with an
+    Allow header) instead of a blank one — e.g. a bookmarked or scanned POST-only URL."""
+    allowed = [m.upper() for m in methods]
+
+    def decorator(view):
+        @wraps(view)
+        def inner(request, *args, **kwargs):
+            if request.method in allowed:
+                return view(request, *args, **kwargs)
+            response = _problem(
+                request,
+                heading="This page cannot be opened this way",
+                message="This address works only from the buttons on our booking pages. "
+                "Nothing was changed.",
+                status=405,
+            )
+            response["Allow"] = ", ".join(allowed)
+            log_response(
+                "Method Not Allowed (%s): %s",
+                request.method,
+                request.path,
+                response=response,
+                request=request,
+            )
+            return response
+
+        return inner
+
+    return decorator
+
+
+require_GET = _allow("GET")
+require_POST = _allow("POST")
+
+
+def _start_value(start: datetime) -> str:
+    """A start time as the pages carry it: UTC ISO 8601 with a Z."""
+    return start.isoformat().replace("+00:00", "Z")
+
+
 def _slot_rows(slots: list[engine.Slot]) -> list[dict]:
-    return [
-        {"value": s.start.isoformat().replace("+00:00", "Z"), "label": time_text(s.start)}
-        for s in slots
-    ]
+    return [{"value": _start_value(s.start), "label": time_text(s.start)} for s in slots]
 
 
 def _day_rows(slots: list[engine.Slot]) -> list[dict]:
@@ -122,12 +168,19 @@ def _taken(
     )
 
 
-def _appointment_summary(appointment: Appointment) -> dict:
+def _appointment_summary(appointment: Appointment, *, mode_chosen: bool = True) -> dict:
+    """What/when/where/with for the summary box; before the person has picked between
+    several ways to meet (mode_chosen False), "where / how" lists the choices."""
     site = SiteSettings.load()
+    modes = appointment.consultation_type.modes
+    if not mode_chosen and len(modes) > 1:
+        where = where_choice_text(modes)
+    else:
+        where = where_text(mode=appointment.mode, address=site.address, phone=site.phone)
     return {
         "what": appointment.consultation_type.name,
         "when": when_text(appointment.start),
-        "where": where_text(mode=appointment.mode, address=site.address),
+        "where": where,
         "with": str(appointment.clinician),
         "duration": appointment.consultation_type.duration_minutes,
     }
@@ -222,7 +275,7 @@ def days(request, type_slug: str):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@_allow("GET", "POST")
 def times(request, type_slug: str, day: str):
     """Step 3: the open times on one day; POST holds the one tapped."""
     consultation_type, problem = _type_or_problem(request, type_slug)
@@ -326,7 +379,7 @@ def _contact_initial(appointment: Appointment, inquiry) -> dict:
         return {
             "name": appointment.contact_name,
             "email": appointment.contact_email,
-            "phone": appointment.contact_phone,
+            "phone": display_phone(appointment.contact_phone),
             "mode": appointment.mode,
             "email_ok": appointment.email_ok,
             "sms_ok": appointment.sms_ok,
@@ -336,7 +389,7 @@ def _contact_initial(appointment: Appointment, inquiry) -> dict:
         return {
             "name": inquiry.contact_name,
             "email": inquiry.contact_email,
-            "phone": inquiry.contact_phone,
+            "phone": display_phone(inquiry.contact_phone),
             "mode": appointment.mode,
             "email_ok": bool(inquiry.email_consent_at),
             "sms_ok": bool(inquiry.sms_safe and inquiry.sms_consent_at),
@@ -346,7 +399,7 @@ def _contact_initial(appointment: Appointment, inquiry) -> dict:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@_allow("GET", "POST")
 def details(request):
     """Step 4: contact details and consent, stored encrypted on the held appointment."""
     appointment = _session_hold(request)
@@ -385,7 +438,10 @@ def details(request):
         "booking/details.html",
         {
             "form": form,
-            "summary": _appointment_summary(appointment),
+            "summary": _appointment_summary(
+                appointment,
+                mode_chosen=bool(appointment.contact_email or appointment.contact_phone),
+            ),
             "from_inquiry": bool(appointment.inquiry_id),
         },
         status=400 if form.errors else 200,
@@ -532,11 +588,25 @@ def manage(request, token: str):
 
 
 @never_cache
-@require_POST
+@_allow("GET", "POST")
 def manage_cancel(request, token: str):
+    """GET asks "Cancel your appointment on …?" and changes nothing (email scanners follow
+    links); the button on that page POSTs here and cancels."""
     appointment, problem = _managed(request, token)
     if problem:
         return problem
+    if request.method == "GET":
+        if appointment.status == Status.CANCELLED or not services.can_change_online(appointment):
+            return redirect("booking:manage", token=token)
+        return render(
+            request,
+            "booking/cancel_confirm.html",
+            {
+                "summary": _appointment_summary(appointment),
+                "token": token,
+                "is_request": appointment.status == Status.REQUESTED,
+            },
+        )
     try:
         services.appointment_cancel(appointment=appointment, by=Appointment.CancelledBy.CLIENT)
     except services.ChangeNotAllowed as exc:
@@ -572,7 +642,7 @@ def reschedule_days(request, token: str):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@_allow("GET", "POST")
 def reschedule_times(request, token: str, day: str):
     appointment, problem = _managed(request, token)
     if problem:
@@ -594,9 +664,7 @@ def reschedule_times(request, token: str, day: str):
         form = TimeChoiceForm(request.POST, clinician_ids=[appointment.clinician_id])
         if form.is_valid():
             try:
-                services.appointment_reschedule(
-                    appointment=appointment, start=form.cleaned_data["start"]
-                )
+                services.reschedule_check(appointment=appointment, start=form.cleaned_data["start"])
             except services.SlotTaken:
                 return _taken(
                     request,
@@ -611,8 +679,8 @@ def reschedule_times(request, token: str, day: str):
             except services.BookingError as exc:
                 error = exc.message
             else:
-                messages.success(request, "Your appointment has a new time.")
-                return redirect("booking:manage", token=token)
+                review_url = reverse("booking:reschedule_confirm", args=[token])
+                return redirect(f"{review_url}?start={_start_value(form.cleaned_data['start'])}")
         else:
             error = " ".join(e for errors in form.errors.values() for e in errors)
     slots = selectors.open_slots_for(
@@ -635,6 +703,69 @@ def reschedule_times(request, token: str, day: str):
             "pacific_label": PACIFIC_LABEL,
         },
         status=400 if error else 200,
+    )
+
+
+@never_cache
+@_allow("GET", "POST")
+def reschedule_confirm(request, token: str):
+    """The review step of a reschedule: GET shows the old and new times and changes
+    nothing; the button POSTs here and moves the appointment."""
+    appointment, problem = _managed(request, token)
+    if problem:
+        return problem
+    if not services.can_change_online(appointment):
+        return redirect("booking:manage", token=token)
+    days_url = reverse("booking:reschedule_days", args=[token])
+    form = NewTimeForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid():
+        return _problem(
+            request,
+            heading="That time is not valid",
+            message="Please pick one of the open times from the list.",
+            status=400,
+            back_url=days_url,
+        )
+    new_start = form.cleaned_data["start"]
+    new_day = new_start.astimezone(engine.CLINIC_TZ).date().isoformat()
+    times_url = reverse("booking:reschedule_times", args=[token, new_day])
+    try:
+        if request.method == "POST":
+            services.appointment_reschedule(appointment=appointment, start=new_start)
+        else:
+            services.reschedule_check(appointment=appointment, start=new_start)
+    except services.SlotTaken:
+        return _taken(
+            request,
+            consultation_type=appointment.consultation_type,
+            clinicians=[appointment.clinician],
+            target=new_start,
+            clinician_value=str(appointment.clinician_id),
+            post_url=times_url,
+            back_url=days_url,
+            exclude_id=appointment.pk,
+        )
+    except services.BookingError as exc:
+        return _problem(
+            request,
+            heading="That time cannot be booked",
+            message=exc.message,
+            status=400,
+            back_url=times_url,
+        )
+    if request.method == "POST":
+        messages.success(request, "Your appointment has a new time.")
+        return redirect("booking:manage", token=token)
+    return render(
+        request,
+        "booking/reschedule_review.html",
+        {
+            "summary": _appointment_summary(appointment),
+            "new_when": when_text(new_start),
+            "start_value": _start_value(new_start),
+            "token": token,
+            "times_url": times_url,
+        },
     )
 
 

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def walk_through_booking(j, *, check):
-    """Type → day → time → details → review → book → manage → cancel, by clicks only."""
+    """Type → day → time → details → review → book → manage → cancel? → cancel, by clicks."""
     page = j.page
     j.visit("/book/")
     check(j, "type")
@@ -42,7 +42,10 @@ def walk_through_booking(j, *, check):
     assert page.get_by_role("heading", name="You are booked").is_visible()
     page.get_by_role("link", name="View, reschedule or cancel this appointment").click()
     check(j, "manage")
-    page.get_by_role("button", name="Cancel this appointment").click()
+    page.get_by_role("link", name="Cancel this appointment").click()
+    check(j, "cancel?")
+    assert page.locator("h1").inner_text().startswith("Cancel your appointment on ")
+    page.get_by_role("button", name="Yes, cancel it").click()
     check(j, "cancelled")
     assert "This appointment is cancelled" in page.content()
     j.assert_clean()

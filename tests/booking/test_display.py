@@ -4,7 +4,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from booking.display import day_text, time_text, when_text, where_text
+from booking.display import (
+    day_text,
+    has_street_address,
+    time_text,
+    when_text,
+    where_choice_text,
+    where_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,10 +43,60 @@ def test_when_text_names_the_day_and_the_zone():
         ("video", "", "by video: we will email you a private link before the call"),
         ("in_person", "1 Main St, Irvine", "in person at 1 Main St, Irvine"),
         ("in_person", "", "in person at our office"),
+        (
+            "in_person",
+            "Orange County, California",
+            "in person at our office in Orange County, California",
+        ),
+        ("in_person", "Suite 200, 45 Main St", "in person at Suite 200, 45 Main St"),
+        (
+            "in_person",
+            "Clinic\n45 Main St\nIrvine, CA",
+            "in person at Clinic, 45 Main St, Irvine, CA",
+        ),
     ],
 )
 def test_where_text(mode, address, expected):
     assert where_text(mode=mode, address=address) == expected
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("1 Main St, Irvine", True),
+        ("120 Newport Center Dr\nNewport Beach, CA 92660", True),
+        ("Suite 200, 45 Main St", True),
+        ("Orange County, California", False),
+        ("Orange County, CA 92660", False),
+        ("PO Box 12, Irvine", False),
+        ("", False),
+    ],
+)
+def test_has_street_address(address, expected):
+    assert has_street_address(address) is expected
+
+
+def test_in_person_without_a_street_gives_the_phone_instead_of_promising_an_address():
+    assert where_text(
+        mode="in_person", address="Orange County, California", phone="949-625-0564"
+    ) == (
+        "in person at our office in Orange County, California "
+        "(call us at 949-625-0564 for the street address)"
+    )
+    assert where_text(mode="in_person", address="1 Main St", phone="949-625-0564") == (
+        "in person at 1 Main St"
+    )
+
+
+@pytest.mark.parametrize(
+    ("modes", "expected"),
+    [
+        (["video", "in_person"], "by video or in person (you choose below)"),
+        (["phone", "video", "in_person"], "by phone, by video or in person (you choose below)"),
+    ],
+)
+def test_where_choice_text(modes, expected):
+    assert where_choice_text(modes) == expected
 
 
 def test_where_text_refuses_unknown_modes():

@@ -364,3 +364,119 @@ def test_any_clinician_spreads_bookings_across_clinicians(clinicians, frozen_clo
         "Alex Rivera",
         "Jordan Lee",
     ]
+
+
+# --- every page says it is not for emergencies ---------------------------------------------
+NOT_FOR_EMERGENCIES = (
+    "This site is not monitored around the clock and is not for emergencies. "
+    'In an emergency call <a href="tel:911">911</a>. In crisis, call or text '
+    '<a href="tel:988">988</a> (988 Suicide &amp; Crisis Lifeline). Veterans: call '
+    '<a href="tel:988">988</a>, then press 1.'
+)
+
+
+def test_every_booking_page_says_it_is_not_for_emergencies(clinicians, frozen_clock):
+    from django.test import Client
+
+    from booking.selectors import manage_token
+
+    client = Client()
+    pages = {
+        "type": client.get(reverse("booking:start")),
+        "day": client.get(reverse("booking:days", args=["couples-consultation"])),
+        "time": client.get(reverse("booking:times", args=["couples-consultation", "2026-03-04"])),
+        "bad date": client.get(reverse("booking:times", args=["couples-consultation", "x"])),
+    }
+    pick_time(client)
+    pages["details"] = client.get(reverse("booking:details"))
+    client.post(reverse("booking:details"), CONTACT)
+    pages["review"] = client.get(reverse("booking:review"))
+    client.post(reverse("booking:confirm"))
+    pages["done"] = client.get(reverse("booking:done"))
+    token = manage_token(Appointment.objects.get())
+    pages["manage"] = client.get(reverse("booking:manage", args=[token]))
+    pages["cancel?"] = client.get(reverse("booking:manage_cancel", args=[token]))
+    pages["new day"] = client.get(reverse("booking:reschedule_days", args=[token]))
+    pages["new time"] = client.get(reverse("booking:reschedule_times", args=[token, "2026-03-05"]))
+    pages["move?"] = client.get(
+        reverse("booking:reschedule_confirm", args=[token]),
+        {"start": iso_z(pacific(2026, 3, 5, 14))},
+    )
+    # A time taken a moment before (409).
+    other = Client()
+    page = other.get(reverse("booking:times", args=["couples-consultation", "2026-03-05"]))
+    pick_time(Client(), pacific(2026, 3, 5, 11))
+    pick_time(Client(), pacific(2026, 3, 5, 11))
+    pages["taken"] = other.post(
+        reverse("booking:times", args=["couples-consultation", "2026-03-05"]),
+        {
+            "start": iso_z(pacific(2026, 3, 5, 11)),
+            "clinician": "any",
+            "hold_key": hold_key_of(page),
+        },
+    )
+    assert pages["taken"].status_code == 409
+    for name, response in pages.items():
+        assert response.status_code in (200, 400, 409), name
+        assert NOT_FOR_EMERGENCIES in response.content.decode(), name
+
+
+# --- the details page -----------------------------------------------------------------------
+def test_details_prefill_shows_the_inquiry_phone_the_way_people_write_it(
+    client, clinicians, frozen_clock
+):
+    inquiry = InquiryFactory(contact_phone="+19495550199")
+    client.get(reverse("booking:start") + f"?inquiry={make_token('inquiry-booking', inquiry.pk)}")
+    pick_time(client)
+    body = client.get(reverse("booking:details")).content.decode()
+    assert 'value="(949) 555-0199"' in body
+    assert "+19495550199" not in body
+    # The readable form goes back in unchanged and is stored as E.164.
+    client.post(reverse("booking:details"), {**CONTACT, "phone": "(949) 555-0199"})
+    assert Appointment.objects.get().contact_phone == "+19495550199"
+    again = client.get(reverse("booking:details")).content.decode()
+    assert 'value="(949) 555-0199"' in again
+
+
+def test_where_line_lists_the_choices_until_one_is_chosen(client, clinicians, frozen_clock):
+    pick_time(client)
+    body = client.get(reverse("booking:details")).content.decode()
+    assert "<dd>By video or in person (you choose below)</dd>" in body
+    assert "by video: we will email" not in body.lower()
+    client.post(reverse("booking:details"), {**CONTACT, "mode": "in_person"})
+    body = client.get(reverse("booking:details")).content.decode()
+    assert "<dd>In person at our office in Orange County, California" in body
+
+
+def test_a_single_way_to_meet_is_named_from_the_start(client, clinicians, frozen_clock):
+    pick_time(client, pacific(2026, 3, 3, 13), slug="free-phone-call", day="2026-03-03")
+    body = client.get(reverse("booking:details")).content.decode()
+    assert "<dd>By phone: we will call you at the number you gave</dd>" in body
+
+
+def test_in_person_without_a_street_address_says_how_to_get_it(client, clinicians, frozen_clock):
+    pick_time(client)
+    client.post(reverse("booking:details"), {**CONTACT, "mode": "in_person"})
+    body = client.get(reverse("booking:review")).content.decode()
+    assert (
+        "In person at our office in Orange County, California "
+        "(call us at 949-625-0564 for the street address)" in body
+    )
+
+
+def test_in_person_with_a_street_address_gives_it(client, clinicians, frozen_clock):
+    from pages.models import SiteSettings
+
+    site = SiteSettings.load()
+    site.address = "Moment of Clarity\n120 Newport Center Dr, Suite 200\nNewport Beach, CA 92660"
+    site.save()
+    pick_time(client)
+    client.post(reverse("booking:details"), {**CONTACT, "mode": "in_person"})
+    body = client.get(reverse("booking:review")).content.decode()
+    assert (
+        "In person at Moment of Clarity, 120 Newport Center Dr, Suite 200, "
+        "Newport Beach, CA 92660</dd>" in body
+    )
+    client.post(reverse("booking:confirm"))
+    confirmed = Message.objects.filter(template_key="booking_confirmed", channel="sms").get()
+    assert "120 Newport Center Dr" in confirmed.body

@@ -35,24 +35,109 @@ def snapshot():
 def test_get_requests_to_every_manage_url_change_nothing(client, booked):
     appointment, token = booked
     before = snapshot()
-    for name, args in [
-        ("booking:manage", [token]),
-        ("booking:manage_cancel", [token]),
-        ("booking:reschedule_days", [token]),
-        ("booking:reschedule_times", [token, "2026-03-05"]),
-        ("booking:calendar", [token]),
+    new_start = iso_z(pacific(2026, 3, 5, 14))
+    for name, args, query in [
+        ("booking:manage", [token], ""),
+        ("booking:manage_cancel", [token], ""),
+        ("booking:reschedule_days", [token], ""),
+        ("booking:reschedule_times", [token, "2026-03-05"], ""),
+        ("booking:reschedule_confirm", [token], f"?start={new_start}"),
+        ("booking:calendar", [token], ""),
     ]:
-        response = client.get(reverse(name, args=args))
-        assert response.status_code in (200, 405), (name, response.status_code)
-    assert client.get(reverse("booking:manage_cancel", args=[token])).status_code == 405
+        response = client.get(reverse(name, args=args) + query)
+        assert response.status_code == 200, (name, response.status_code)
     assert snapshot() == before
 
 
-def test_manage_page_shows_the_booking_and_post_buttons(client, booked):
+def move(client, token, appointment, new_start, day):
+    """Tap a new time, then confirm the move on the review page (two POSTs)."""
+    response = client.post(
+        reverse("booking:reschedule_times", args=[token, day]),
+        {
+            "start": iso_z(new_start),
+            "clinician": str(appointment.clinician_id),
+            "hold_key": "r" * 32,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    review_url = reverse("booking:reschedule_confirm", args=[token])
+    assert response.url == f"{review_url}?start={iso_z(new_start)}"
+    return client.post(review_url, {"start": iso_z(new_start)})
+
+
+# --- cancel asks first ---------------------------------------------------------------------
+def test_the_manage_page_cancel_button_leads_to_a_question_not_a_cancellation(client, booked):
+    _, token = booked
+    cancel_url = reverse("booking:manage_cancel", args=[token])
+    body = client.get(reverse("booking:manage", args=[token])).content.decode()
+    assert f'<a class="btn btn-outline-danger" href="{cancel_url}">Cancel this appointment</a>' in (
+        body
+    )
+    assert f'action="{cancel_url}"' not in body
+
+
+def test_get_of_the_cancel_link_asks_and_changes_nothing(client, booked):
+    appointment, token = booked
+    before = snapshot()
+    response = client.get(reverse("booking:manage_cancel", args=[token]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert (
+        "<h1>Cancel your appointment on Wednesday, March 4, 2026 at 10:00 am Pacific time?</h1>"
+        in body
+    )
+    assert f'method="post" action="{reverse("booking:manage_cancel", args=[token])}"' in body
+    assert "Yes, cancel it</button>" in body
+    assert f'href="{reverse("booking:manage", args=[token])}">Keep it</a>' in body
+    assert snapshot() == before
+    appointment.refresh_from_db()
+    assert appointment.status == "confirmed"
+
+
+def test_the_cancel_question_is_not_offered_inside_the_cutoff_or_once_cancelled(
+    client, booked, frozen_clock
+):
+    appointment, token = booked
+    url = reverse("booking:manage_cancel", args=[token])
+    frozen_clock.move_to(WED_10 - timedelta(hours=23))
+    response = client.get(url)
+    assert response.status_code == 302 and response.url == reverse("booking:manage", args=[token])
+    frozen_clock.move_to(WED_10 - timedelta(hours=48))
+    client.post(url)
+    assert client.get(url).status_code == 302
+
+
+# --- a wrong method gets a page, never a blank 405 -----------------------------------------
+@pytest.mark.parametrize(
+    ("method", "name", "allow"),
+    [
+        ("get", "booking:confirm", "POST"),
+        ("post", "booking:start", "GET"),
+        ("put", "booking:manage_cancel", "GET, POST"),
+        ("delete", "booking:manage", "GET"),
+        ("post", "booking:calendar", "GET"),
+    ],
+)
+def test_a_wrong_method_gets_a_friendly_405_page(client, booked, method, name, allow):
+    _, token = booked
+    args = [] if name in ("booking:confirm", "booking:start") else [token]
+    before = snapshot()
+    response = getattr(client, method)(reverse(name, args=args))
+    assert response.status_code == 405
+    assert response["Allow"] == allow
+    body = response.content.decode()
+    assert body.count("<h1") == 1 and "This page cannot be opened this way" in body
+    assert "Nothing was changed." in body
+    assert "not for emergencies" in body
+    assert snapshot() == before
+
+
+def test_manage_page_shows_the_booking_and_links_to_change_it(client, booked):
     _, token = booked
     body = client.get(reverse("booking:manage", args=[token])).content.decode()
     assert "Wednesday, March 4, 2026 at 10:00 am Pacific time" in body
-    assert 'method="post" action="/book/manage/' in body
+    # Both lead to a page with a POST button; nothing on this page changes anything.
+    assert 'method="post"' not in body.split("<main", 1)[1].split("</main>", 1)[0]
     assert "Cancel this appointment" in body and "Choose a different time" in body
 
 
@@ -81,14 +166,7 @@ def test_reschedule_moves_the_same_row_and_keeps_the_calendar_uid(client, booked
     url = reverse("booking:reschedule_times", args=[token, "2026-03-05"])
     page = client.get(url).content.decode()
     assert iso_z(new_start) in page
-    response = client.post(
-        url,
-        {
-            "start": iso_z(new_start),
-            "clinician": str(appointment.clinician_id),
-            "hold_key": "r" * 32,
-        },
-    )
+    response = move(client, token, appointment, new_start, "2026-03-05")
     assert response.status_code == 302
     appointment.refresh_from_db()
     assert appointment.start == new_start and appointment.end == new_start + timedelta(minutes=50)
@@ -115,8 +193,18 @@ def test_reschedule_moves_the_same_row_and_keeps_the_calendar_uid(client, booked
 def test_reschedule_can_overlap_its_own_old_time(client, booked):
     appointment, token = booked
     new_start = WED_10 + timedelta(minutes=30)
+    response = move(client, token, appointment, new_start, "2026-03-04")
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.start == new_start
+
+
+def test_tapping_a_new_time_only_opens_a_review_and_moves_nothing(client, booked):
+    appointment, token = booked
+    before = snapshot()
+    new_start = pacific(2026, 3, 5, 14)
     response = client.post(
-        reverse("booking:reschedule_times", args=[token, "2026-03-04"]),
+        reverse("booking:reschedule_times", args=[token, "2026-03-05"]),
         {
             "start": iso_z(new_start),
             "clinician": str(appointment.clinician_id),
@@ -124,8 +212,74 @@ def test_reschedule_can_overlap_its_own_old_time(client, booked):
         },
     )
     assert response.status_code == 302
+    assert snapshot() == before
+    review = client.get(response.url)
+    assert review.status_code == 200
+    body = review.content.decode()
+    assert "<h1>Move your appointment?</h1>" in body
+    assert "Wednesday, March 4, 2026 at 10:00 am Pacific time" in body  # now
+    assert "Thursday, March 5, 2026 at 2:00 pm Pacific time" in body  # new
+    assert f'method="post" action="{reverse("booking:reschedule_confirm", args=[token])}"' in body
+    assert f'name="start" value="{iso_z(new_start)}"' in body
+    assert "Move my appointment</button>" in body
+    assert f'href="{reverse("booking:manage", args=[token])}">Keep my current time</a>' in body
+    assert snapshot() == before
+    assert not Message.objects.filter(template_key="booking_rescheduled").exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "status", "text"),
+    [
+        ("not-a-time", 400, "That time is not valid"),
+        ("2026-03-05T14:00:00", 400, "That time is not valid"),  # no offset
+        (iso_z(pacific(2026, 3, 7, 10)), 400, "not available"),  # a Saturday: closed
+    ],
+)
+def test_the_reschedule_review_refuses_bad_times_and_moves_nothing(
+    client, booked, start, status, text
+):
+    _, token = booked
+    before = snapshot()
+    url = reverse("booking:reschedule_confirm", args=[token])
+    for response in (client.get(url, {"start": start}), client.post(url, {"start": start})):
+        assert response.status_code == status
+        assert text in response.content.decode()
+    assert snapshot() == before
+
+
+def test_a_time_taken_between_review_and_confirm_gives_409_and_keeps_the_old_time(client, booked):
+    from django.test import Client
+
+    from .test_flow import pick_time
+
+    appointment, token = booked
+    target = pacific(2026, 3, 5, 14)
+    url = reverse("booking:reschedule_confirm", args=[token])
+    assert client.get(url, {"start": iso_z(target)}).status_code == 200
+    assert (
+        pick_time(
+            Client(), target, day="2026-03-05", clinician=str(appointment.clinician_id)
+        ).status_code
+        == 302
+    )
+    response = client.post(url, {"start": iso_z(target)})
+    assert response.status_code == 409
+    assert "/reschedule/2026-03-05/" in response.content.decode()
     appointment.refresh_from_db()
-    assert appointment.start == new_start
+    assert appointment.start == WED_10 and appointment.sequence == 0
+
+
+def test_a_double_submitted_move_moves_once(client, booked):
+    appointment, token = booked
+    new_start = pacific(2026, 3, 5, 14)
+    move(client, token, appointment, new_start, "2026-03-05")
+    again = client.post(
+        reverse("booking:reschedule_confirm", args=[token]), {"start": iso_z(new_start)}
+    )
+    assert again.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.start == new_start and appointment.sequence == 1
+    assert Message.objects.filter(template_key="booking_rescheduled").count() == 2
 
 
 def test_reschedule_to_a_closed_time_is_refused(client, booked):

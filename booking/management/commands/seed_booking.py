@@ -1,15 +1,26 @@
 """Create the starter consultation types and two clinicians with weekday hours (idempotent).
 
 Running it again changes nothing that staff have edited: rows are looked up by slug / name
-and only created when missing.
+and only created when missing. Starter hours stay inside the clinic's stated hours (Site
+settings: Monday to Friday, 9 am to 5 pm Pacific), and each clinician gets time off on the
+holidays the clinic observes (booking/holidays.py) from today to the end of next year — past
+every booking horizon. Each run adds the holidays not yet there, so run it yearly.
 """
 
-from datetime import time
+from datetime import date, datetime, time, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from booking.models import AvailabilityRule, Clinician, ConsultationType
+from booking.holidays import closed_days
+from booking.models import (
+    AvailabilityException,
+    AvailabilityRule,
+    Clinician,
+    ConsultationType,
+)
+from booking.slots import CLINIC_TZ
 
 TYPES = [
     {
@@ -52,10 +63,62 @@ CLINICIANS = [
     {
         "display_name": "Jordan Lee",
         "credentials": "LMFT",
-        # Tuesday to Friday, 10:00–18:00 Pacific.
-        "hours": [(day, time(10), time(18)) for day in range(1, 5)],
+        # Tuesday to Friday, 10:00–17:00 Pacific.
+        "hours": [(day, time(10), time(17)) for day in range(1, 5)],
+        # What earlier versions of this command created (past the clinic's 5 pm close).
+        "old_hours": [(day, time(10), time(18)) for day in range(1, 5)],
     },
 ]
+
+
+def _rule_set(clinician: Clinician) -> set[tuple]:
+    return set(
+        clinician.availability_rules.values_list(
+            "weekday", "start_time", "end_time", "effective_from", "effective_to"
+        )
+    )
+
+
+def _fix_old_starter_hours(clinician: Clinician, spec: dict) -> bool:
+    """Replace hours this command once created, if staff never changed them."""
+    old = spec.get("old_hours")
+    if not old or _rule_set(clinician) != {(d, s, e, None, None) for d, s, e in old}:
+        return False
+    clinician.availability_rules.all().delete()
+    AvailabilityRule.objects.bulk_create(
+        AvailabilityRule(clinician=clinician, weekday=d, start_time=s, end_time=e)
+        for d, s, e in spec["hours"]
+    )
+    return True
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0)).replace(tzinfo=CLINIC_TZ)
+
+
+def add_holiday_time_off(*, clinicians, first: date, last: date) -> int:
+    """Whole-day time off (Pacific) for each clinic holiday in [first, last] per clinician,
+    unless that exact time off is already there. Returns how many were added."""
+    added = 0
+    for clinician in clinicians:
+        existing = set(
+            clinician.availability_exceptions.filter(
+                kind=AvailabilityException.Kind.TIME_OFF
+            ).values_list("starts_at", "ends_at")
+        )
+        for name, day in closed_days(first=first, last=last):
+            starts_at, ends_at = _local_midnight(day), _local_midnight(day + timedelta(days=1))
+            if (starts_at, ends_at) in existing:
+                continue
+            AvailabilityException.objects.create(
+                clinician=clinician,
+                kind=AvailabilityException.Kind.TIME_OFF,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                label=f"Holiday: {name}",
+            )
+            added += 1
+    return added
 
 
 class Command(BaseCommand):
@@ -71,6 +134,7 @@ class Command(BaseCommand):
             )
             types.append(consultation_type)
             self.stdout.write(f"{'created' if created else 'exists '} type {consultation_type}")
+        clinicians = []
         for spec in CLINICIANS:
             clinician, created = Clinician.objects.get_or_create(
                 display_name=spec["display_name"],
@@ -82,4 +146,14 @@ class Command(BaseCommand):
                     AvailabilityRule(clinician=clinician, weekday=d, start_time=s, end_time=e)
                     for d, s, e in spec["hours"]
                 )
+            elif _fix_old_starter_hours(clinician, spec):
+                self.stdout.write(f"updated hours  {clinician}")
+            clinicians.append(clinician)
             self.stdout.write(f"{'created' if created else 'exists '} clinician {clinician}")
+        today = timezone.now().astimezone(CLINIC_TZ).date()
+        last = max(
+            date(today.year + 1, 12, 31),
+            today + timedelta(days=max(t.horizon_days for t in types)),
+        )
+        added = add_holiday_time_off(clinicians=clinicians, first=today, last=last)
+        self.stdout.write(f"added {added} holiday time-off day(s) up to {last:%Y-%m-%d}")
