@@ -488,12 +488,18 @@ def test_a_time_taken_a_moment_before_then_rescheduling_and_cancelling(open_jour
     new_value = new_time.get_attribute("value")
     with page.expect_navigation():
         new_time.click()
+    check_page(first, "manage: review the new time")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Move my appointment").click()
     appointment = Appointment.objects.filter(status__in=["confirmed", "requested"]).get()
     assert appointment.start == dt.datetime.fromisoformat(new_value), "not moved to the new time"
     check_page(first, "manage: after rescheduling")
 
     with page.expect_navigation():
-        page.get_by_role("button", name="Cancel this appointment").click()
+        page.get_by_role("link", name="Cancel this appointment").click()
+    check_page(first, "manage: cancel?")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, cancel it").click()
     appointment.refresh_from_db()
     assert appointment.status == "cancelled"
     assert "cancelled" in page.locator("main").inner_text().lower()
