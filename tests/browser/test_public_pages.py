@@ -45,3 +45,24 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(journey)
     assert page.evaluate("getComputedStyle(document.activeElement).left") != "-9999px"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_pages_for_a_bad_link_are_accessible_too(journey):
+    call_command("load_starter_data", verbosity=0)
+    problems = []
+    for path, status in [
+        ("/no-such-page/", 404),
+        ("/inquiry/s/not-a-real-token/", 404),
+        ("/book/manage/not-a-real-token/", None),
+    ]:
+        response = journey.visit(path, expect_status=None)
+        if status is not None and response.status != status:
+            problems.append(f"{path} answered {response.status}, not {status}")
+        if response.status >= 500:
+            problems.append(f"{path} answered {response.status}")
+        for check in (assert_accessible, assert_fits_narrow_screen):
+            try:
+                check(journey.page, path)
+            except AssertionError as error:
+                problems.append(str(error))
+    assert not problems, "\n\n".join(problems)
