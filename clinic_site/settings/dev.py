@@ -21,4 +21,3 @@ STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
 STAFF_ALERT_EMAILS = env.list("STAFF_ALERT_EMAILS", default=["on-call@localhost"])
 # No beat runs in development, so a text held for quiet hours would never print.
 QUIET_HOURS_START = QUIET_HOURS_END = 0
-AXES_VERBOSE = False
