@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 
 # Loopback only, and one address so "the site's own host" is unambiguous.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
@@ -182,6 +183,10 @@ def open_journey(browser, live_server, request):
         if failed:
             _save_artifacts(request.node.nodeid + (f"-{number}" if number > 1 else ""), j)
         context.close()
+    # ORM calls in the test body may have opened a database connection in a context of their
+    # own (Playwright's greenlets carry their own contextvars); close it here, or it would
+    # still be open when the test database is dropped.
+    connections.close_all()
     if not failed:
         # A stray request after the last assertion still fails the test (as a teardown error).
         for _, j in opened:
