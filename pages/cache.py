@@ -1,10 +1,12 @@
 """The public page cache.
 
-Every key carries a *content generation*: a random token stored in the cache and replaced
-whenever a page, any of its children, a testimonial or SiteSettings is saved or deleted (see
-`pages.signals`). A new token makes every old entry unreachable at once, which is what we
-want: the menu, related-page links and the crisis strip appear on every page, so one edit can
-change them all. Reading the token is a cache hit, so a cached page costs no SQL at all.
+Every entry belongs to a *content generation*: a random token stored in the cache and
+replaced whenever a page, any of its children, a testimonial or SiteSettings is saved or
+deleted (see `pages.signals`). A new token makes every old entry stale at once, which is what
+we want: the menu, related-page links and the crisis strip appear on every page, so one edit
+can change them all. Page HTML records its generation and is read together with the current
+token in one MGET; other entries (the menu index) put the token in their key. A cached page
+costs no SQL and one cache round trip.
 
 Only published pages rendered without a request (so no CSRF token, CSP nonce or user name can
 leak into them) are stored here. Drafts and staff previews never are.
@@ -55,17 +57,41 @@ class CachedPage:
     html: str
     etag: str
     last_modified: datetime
+    generation: str = ""
+
+
+def _html_key(cache_name: str) -> str:
+    return f"pages:html:{cache_name}"
+
+
+def cached_page_lookup(cache_name: str) -> tuple[CachedPage | None, str]:
+    """The cached page if it belongs to the current generation, and that generation.
+
+    One round trip (MGET) reads both the generation token and the entry, which records the
+    generation it was rendered under; an entry from an older generation is a miss.
+    """
+    values = cache.get_many([GENERATION_KEY, _html_key(cache_name)])
+    generation = values.get(GENERATION_KEY) or content_generation()
+    entry = values.get(_html_key(cache_name))
+    if entry is None or entry.generation != generation:
+        return None, generation
+    return entry, generation
 
 
 def cached_page_get(cache_name: str) -> CachedPage | None:
-    return cache.get(generation_key(f"html:{cache_name}"))
+    return cached_page_lookup(cache_name)[0]
 
 
-def cached_page_set(cache_name: str, *, html: str, last_modified: datetime) -> CachedPage:
+def cached_page_set(
+    cache_name: str, *, html: str, last_modified: datetime, generation: str
+) -> CachedPage:
+    """Store a rendered page under the generation read *before* rendering it, so a page
+    rendered from rows that an edit has since replaced is never served as current."""
     entry = CachedPage(
         html=html,
         etag='"' + hashlib.sha256(html.encode()).hexdigest()[:32] + '"',
         last_modified=last_modified,
+        generation=generation,
     )
-    cache.set(generation_key(f"html:{cache_name}"), entry, timeout=page_cache_seconds())
+    cache.set(_html_key(cache_name), entry, timeout=page_cache_seconds())
     return entry

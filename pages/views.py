@@ -8,7 +8,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from . import selectors
-from .cache import CachedPage, cached_page_get, cached_page_set
+from .cache import CachedPage, cached_page_lookup, cached_page_set
 from .models import Page, SiteSettings
 from .structured_data import clinic_data, faq_page_data, ld_json, medical_web_page_data
 
@@ -98,14 +98,16 @@ def _cached_response(request, entry: CachedPage) -> HttpResponse:
 
 
 def _serve(request, *, cache_name: str, load, allow_empty: bool = False) -> HttpResponse:
-    entry = cached_page_get(cache_name)
+    entry, generation = cached_page_lookup(cache_name)
     if entry is None:
         page = load()
         if page is None and not allow_empty:
             raise Http404("No such page")
         html = render_page_html(page=page)
         changed = [SiteSettings.load().updated_at] + ([page.updated_at] if page else [])
-        entry = cached_page_set(cache_name, html=html, last_modified=max(changed))
+        entry = cached_page_set(
+            cache_name, html=html, last_modified=max(changed), generation=generation
+        )
     return _cached_response(request, entry)
 
 
