@@ -44,3 +44,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Each gunicorn worker keeps the public pages it served and checks Redis for edits at most
+# once a second (pages/cache.py): edits from the admin show within a second everywhere.
+PAGE_LOCAL_REVALIDATE_SECONDS = env.float("PAGE_LOCAL_REVALIDATE_SECONDS", default=1.0)

@@ -27,3 +27,58 @@ def test_an_entry_is_served_until_the_next_edit(django_assert_num_queries):
     assert entry.html == "<p>new</p>" and current == generation
     content_changed()
     assert cached_page_lookup("slug:p")[0] is None
+
+
+@pytest.fixture
+def worker_copy_on(settings):
+    from pages.cache import worker_copy
+
+    settings.PAGE_LOCAL_REVALIDATE_SECONDS = 1.0
+    worker_copy.clear()
+    yield worker_copy
+    worker_copy.clear()
+
+
+def _cache_calls(monkeypatch):
+    from pages import cache as page_cache
+
+    calls = []
+    real = page_cache.cache.get_many
+    monkeypatch.setattr(page_cache.cache, "get_many", lambda keys: calls.append(keys) or real(keys))
+    return calls
+
+
+@pytest.mark.django_db
+def test_a_worker_serves_a_page_it_just_served_without_asking_the_cache(
+    worker_copy_on, monkeypatch
+):
+    _, generation = cached_page_lookup("slug:p")
+    cached_page_set("slug:p", html="<p>v1</p>", last_modified=WHEN, generation=generation)
+    assert cached_page_lookup("slug:p")[0].html == "<p>v1</p>"  # fills the worker copy
+    calls = _cache_calls(monkeypatch)
+    assert cached_page_lookup("slug:p")[0].html == "<p>v1</p>"
+    assert calls == []
+
+
+@pytest.mark.django_db
+def test_an_edit_elsewhere_shows_once_the_worker_revalidates(worker_copy_on):
+    from django.core.cache import cache
+
+    from pages.cache import GENERATION_KEY
+
+    _, generation = cached_page_lookup("slug:p")
+    cached_page_set("slug:p", html="<p>v1</p>", last_modified=WHEN, generation=generation)
+    assert cached_page_lookup("slug:p")[0] is not None
+    cache.set(GENERATION_KEY, "edited-in-another-process", timeout=None)
+    worker_copy_on.checked_at -= 2  # the revalidation second has passed
+    entry, current = cached_page_lookup("slug:p")
+    assert entry is None and current == "edited-in-another-process"
+
+
+@pytest.mark.django_db
+def test_an_edit_in_this_process_clears_the_worker_copy_at_once(worker_copy_on):
+    _, generation = cached_page_lookup("slug:p")
+    cached_page_set("slug:p", html="<p>v1</p>", last_modified=WHEN, generation=generation)
+    assert cached_page_lookup("slug:p")[0] is not None
+    content_changed()
+    assert cached_page_lookup("slug:p")[0] is None
