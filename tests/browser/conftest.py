@@ -41,7 +41,6 @@ CHROMIUM_ARGS = [
 ]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-WCAG_21_TAGS = WCAG_TAGS[:4]
 
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}

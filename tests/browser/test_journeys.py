@@ -12,7 +12,7 @@ import re
 import icalendar
 from django.core.management import call_command
 
-from .conftest import WCAG_21_TAGS, Journey, assert_accessible, assert_fits_narrow_screen
+from .conftest import Journey, assert_accessible, assert_fits_narrow_screen
 
 # What a couple types into the inquiry, step by step: (kind, field name, value).
 INQUIRY_STEPS = [
