@@ -312,6 +312,33 @@ def _insert_hold(*, consultation_type, clinician, start, hold_key, inquiry, now)
     raise SlotTaken()
 
 
+def _save_unless_taken(appointment: Appointment, *, now: datetime, check_overlap=True) -> None:
+    """Save a changed appointment in a savepoint; an overlap found by our check (the only
+    guard on SQLite), by the exclusion constraint, or a deadlock between racing writers all
+    become SlotTaken."""
+    try:
+        with transaction.atomic():
+            if check_overlap and _overlapping_active(
+                clinician_id=appointment.clinician_id,
+                start=appointment.start,
+                end=appointment.end,
+                before=appointment.buffer_before_minutes,
+                after=appointment.buffer_after_minutes,
+                now=now,
+                exclude_pk=appointment.pk,
+            ):
+                raise SlotTaken()
+            appointment.save()
+    except IntegrityError as exc:
+        if is_exclusion_violation(exc):
+            raise SlotTaken() from exc
+        raise
+    except OperationalError as exc:
+        if is_retryable(exc):
+            raise SlotTaken() from exc
+        raise
+
+
 def appointment_release_hold(*, appointment: Appointment, now: datetime | None = None) -> bool:
     """Give a held time back (the person picked another time). True if it was released."""
     now = now or timezone.now()
@@ -397,27 +424,7 @@ def appointment_confirm_booking(
         locked.hold_expires_at = None
         locked.cancelled_by = ""
         locked.cancelled_at = None
-        try:
-            with transaction.atomic():
-                if revivable and _overlapping_active(
-                    clinician_id=locked.clinician_id,
-                    start=locked.start,
-                    end=locked.end,
-                    before=locked.buffer_before_minutes,
-                    after=locked.buffer_after_minutes,
-                    now=now,
-                    exclude_pk=locked.pk,
-                ):
-                    raise SlotTaken()
-                locked.save()
-        except IntegrityError as exc:
-            if is_exclusion_violation(exc):
-                raise SlotTaken() from exc
-            raise
-        except OperationalError as exc:
-            if is_retryable(exc):
-                raise SlotTaken() from exc
-            raise
+        _save_unless_taken(locked, now=now, check_overlap=revivable)
         if instant:
             _send_event(appointment=locked, event="confirmed", now=now)
             _schedule_reminders(appointment=locked, now=now)
@@ -554,27 +561,7 @@ def appointment_reschedule(
         locked.buffer_before_minutes = locked.consultation_type.buffer_before_minutes
         locked.buffer_after_minutes = locked.consultation_type.buffer_after_minutes
         locked.sequence += 1
-        try:
-            with transaction.atomic():
-                if _overlapping_active(
-                    clinician_id=locked.clinician_id,
-                    start=locked.start,
-                    end=locked.end,
-                    before=locked.buffer_before_minutes,
-                    after=locked.buffer_after_minutes,
-                    now=now,
-                    exclude_pk=locked.pk,
-                ):
-                    raise SlotTaken()
-                locked.save()
-        except IntegrityError as exc:
-            if is_exclusion_violation(exc):
-                raise SlotTaken() from exc
-            raise
-        except OperationalError as exc:
-            if is_retryable(exc):
-                raise SlotTaken() from exc
-            raise
+        _save_unless_taken(locked, now=now)
         messages_cancel(related=locked, key_prefix=_reminder_prefix(locked))
         if locked.status == Status.CONFIRMED:
             _send_event(appointment=locked, event="rescheduled", now=now)
