@@ -300,29 +300,16 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
 
 # --- the front desk -----------------------------------------------------------------------
 def _inquiry_via_service(name: str, token: str):
-    from intake.services import InquirySubmission, PartnerContact, inquiry_submit
+    from intake.services import PartnerContact, inquiry_submit
+    from tests.intake.factories import submission_build
 
     inquiry, _ = inquiry_submit(
-        data=InquirySubmission(
+        data=submission_build(
             contact_name=name,
             contact_email=f"{token}@example.com",
             contact_phone="+19495550177",
-            preferred_contact="email",
-            sms_safe=False,
-            voicemail_ok=False,
             partner=PartnerContact(first_name="Sam"),
-            both_adults="yes",
-            in_california="yes",
             concerns=["communication"],
-            concerns_other="",
-            message="",
-            medicine_interest="both",
-            session_format="telehealth",
-            payment="self_pay",
-            insurance_carrier="",
-            military_family="no",
-            privacy_notice_wording="I have read the privacy notice.",
-            email_consent_wording="You may email me.",
         ),
         submission_token=token,
     )

@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from intake.models import Inquiry, InstrumentResult, PartnerScreening
+from intake.services import InquirySubmission, PartnerContact
 
 PRIVACY_WORDING = "I have read the privacy notice."
 
@@ -66,3 +67,29 @@ def couple_create(**inquiry_fields) -> tuple[Inquiry, PartnerScreening, PartnerS
     )
     partner = PartnerScreeningFactory(inquiry=inquiry, role=PartnerScreening.Role.PARTNER)
     return inquiry, submitter, partner
+
+
+def submission_build(**overrides) -> InquirySubmission:
+    """A complete, valid inquiry as the multi-step form hands it to `inquiry_submit`."""
+    fields = {
+        "contact_name": "Dana Whitfield",
+        "contact_email": "dana@example.com",
+        "contact_phone": "+19495550134",
+        "preferred_contact": "email",
+        "sms_safe": False,
+        "voicemail_ok": False,
+        "partner": PartnerContact(first_name="Robin"),
+        "both_adults": "yes",
+        "in_california": "yes",
+        "concerns": ["trust"],
+        "concerns_other": "",
+        "message": "",
+        "medicine_interest": "both",
+        "session_format": "telehealth",
+        "payment": "self_pay",
+        "insurance_carrier": "",
+        "military_family": "no",
+        "privacy_notice_wording": PRIVACY_WORDING,
+        "email_consent_wording": "You may email me.",
+    }
+    return InquirySubmission(**(fields | overrides))

@@ -6,31 +6,9 @@ import pytest
 from django.db import connection
 
 from intake.models import Inquiry, PartnerScreening
-from intake.services import InquirySubmission, PartnerContact, inquiry_submit
+from intake.services import inquiry_submit
 
-
-def submission() -> InquirySubmission:
-    return InquirySubmission(
-        contact_name="Dana Whitfield",
-        contact_email="dana@example.com",
-        contact_phone="+19495550134",
-        preferred_contact="email",
-        sms_safe=False,
-        voicemail_ok=False,
-        partner=PartnerContact(first_name="Robin"),
-        both_adults="yes",
-        in_california="yes",
-        concerns=["trust"],
-        concerns_other="",
-        message="",
-        medicine_interest="both",
-        session_format="telehealth",
-        payment="self_pay",
-        insurance_carrier="",
-        military_family="no",
-        privacy_notice_wording="I have read the privacy notice.",
-        email_consent_wording="You may email me.",
-    )
+from .factories import submission_build as submission
 
 
 @pytest.mark.postgres
