@@ -170,6 +170,31 @@ def _send_screening_link(*, screening: PartnerScreening, inquiry: Inquiry) -> bo
     return True
 
 
+def _screening_create(
+    *, inquiry, role, name: str, email: str, phone: str, preferences, now
+) -> PartnerScreening:
+    """One partner's screening row with their own contact preferences and consents.
+
+    `preferences` is the submission (for the submitter) or its PartnerContact: both carry
+    preferred_contact, sms_safe, voicemail_ok and the consent wordings shown to them.
+    """
+    return PartnerScreening.objects.create(
+        inquiry=inquiry,
+        role=role,
+        name=name,
+        email=email,
+        phone=phone,
+        preferred_contact=preferences.preferred_contact,
+        sms_safe=preferences.sms_safe,
+        voicemail_ok=preferences.voicemail_ok,
+        sms_consent_at=_consent_time(preferences.sms_consent_wording, now),
+        sms_consent_wording=preferences.sms_consent_wording,
+        email_consent_at=_consent_time(preferences.email_consent_wording, now),
+        email_consent_wording=preferences.email_consent_wording,
+        created_at=now,
+    )
+
+
 def inquiry_submit(*, data: InquirySubmission, submission_token: str) -> tuple[Inquiry, bool]:
     """Save a whole inquiry in one transaction; return (inquiry, created).
 
@@ -190,36 +215,23 @@ def inquiry_submit(*, data: InquirySubmission, submission_token: str) -> tuple[I
         except SubmissionAlreadyUsed as exc:
             return exc.inquiry, False
 
-        submitter = PartnerScreening.objects.create(
+        submitter = _screening_create(
             inquiry=inquiry,
             role=PartnerScreening.Role.SUBMITTER,
             name=data.contact_name,
             email=data.contact_email,
             phone=data.contact_phone,
-            preferred_contact=data.preferred_contact,
-            sms_safe=data.sms_safe,
-            voicemail_ok=data.voicemail_ok,
-            sms_consent_at=_consent_time(data.sms_consent_wording, now),
-            sms_consent_wording=data.sms_consent_wording,
-            email_consent_at=_consent_time(data.email_consent_wording, now),
-            email_consent_wording=data.email_consent_wording,
-            created_at=now,
+            preferences=data,
+            now=now,
         )
-        partner_data = data.partner
-        partner = PartnerScreening.objects.create(
+        partner = _screening_create(
             inquiry=inquiry,
             role=PartnerScreening.Role.PARTNER,
-            name=partner_data.first_name,
-            email=partner_data.email,
-            phone=partner_data.phone,
-            preferred_contact=partner_data.preferred_contact,
-            sms_safe=partner_data.sms_safe,
-            voicemail_ok=partner_data.voicemail_ok,
-            sms_consent_at=_consent_time(partner_data.sms_consent_wording, now),
-            sms_consent_wording=partner_data.sms_consent_wording,
-            email_consent_at=_consent_time(partner_data.email_consent_wording, now),
-            email_consent_wording=partner_data.email_consent_wording,
-            created_at=now,
+            name=data.partner.first_name,
+            email=data.partner.email,
+            phone=data.partner.phone,
+            preferences=data.partner,
+            now=now,
         )
         _apply_triage(inquiry=inquiry, result_flags=[], now=now)
         _send_screening_link(screening=submitter, inquiry=inquiry)
