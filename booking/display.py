@@ -3,7 +3,7 @@
 import re
 from datetime import date, datetime
 
-from .slots import CLINIC_TZ
+from clinic_site.clock import local
 
 PACIFIC_LABEL = "Pacific time"
 
@@ -16,11 +16,11 @@ def _clock(local: datetime) -> str:
 
 def time_text(start: datetime) -> str:
     """'10:00 am', or '1:30 am PDT' / '1:30 am PST' for the hour repeated at fall-back."""
-    local = start.astimezone(CLINIC_TZ)
-    text = _clock(local)
-    twin = local.replace(fold=1 - local.fold)
-    if twin.utcoffset() != local.utcoffset():
-        text = f"{text} {local.tzname()}"
+    wall = local(start)
+    text = _clock(wall)
+    twin = wall.replace(fold=1 - wall.fold)
+    if twin.utcoffset() != wall.utcoffset():
+        text = f"{text} {wall.tzname()}"
     return text
 
 
@@ -31,8 +31,7 @@ def day_text(day: date) -> str:
 
 def when_text(start: datetime) -> str:
     """'Tuesday, March 10, 2026 at 10:00 am Pacific time'."""
-    local = start.astimezone(CLINIC_TZ)
-    return f"{day_text(local.date())} at {time_text(start)} {PACIFIC_LABEL}"
+    return f"{day_text(local(start).date())} at {time_text(start)} {PACIFIC_LABEL}"
 
 
 # A building number followed by a word, at the start of a line or after a comma:

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from clinic_site.crypto import BadToken, make_token, read_token
+from clinic_site.phones import display_phone
 
 from . import slots as engine
 from .models import (
@@ -27,6 +28,73 @@ from .models import (
 )
 
 MANAGE_TOKEN_PURPOSE = "booking-manage"
+Status = Appointment.Status
+# A manage link stops working once its appointment is over or was never booked.
+_LINK_EXPIRED_STATUSES = (Status.HELD, Status.COMPLETED, Status.NO_SHOW)
+
+
+# --- what the booking pages are asked for ------------------------------------------------
+def bookable_day(raw: str, *, today: date) -> tuple[date | None, str]:
+    """The day a times page asks for: (day, "") or (None, "invalid" / "past").
+
+    Only YYYY-MM-DD is read (the links we make); days before today (clinic time) are past.
+    """
+    try:
+        day = date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return None, "invalid"
+    if day < today:
+        return None, "past"
+    return day, ""
+
+
+def clinician_choice(raw: str, clinicians: Iterable[Clinician]) -> int | None:
+    """The clinician a `?clinician=<id>` filter names, if they offer this type; else None."""
+    if raw.isdigit() and int(raw) in {c.pk for c in clinicians}:
+        return int(raw)
+    return None
+
+
+def manage_link_problem(appointment: Appointment | None, *, now: datetime) -> str:
+    """Why a manage link cannot open its appointment: "invalid", "expired" or "" (it can).
+
+    Cancelled appointments still open (the page says so and offers the .ics CANCEL).
+    """
+    if appointment is None:
+        return "invalid"
+    if appointment.end <= now or appointment.status in _LINK_EXPIRED_STATUSES:
+        return "expired"
+    return ""
+
+
+def contact_initial(appointment: Appointment, inquiry=None) -> dict:
+    """The details form's starting values: what this booking already holds, else what the
+    person told us in their inquiry. Consent carries over only as they gave it: texts need
+    both a safe-to-text phone and recorded SMS consent; email needs recorded email consent.
+    """
+    if appointment.contact_email or appointment.contact_phone:
+        return {
+            "name": appointment.contact_name,
+            "email": appointment.contact_email,
+            "phone": display_phone(appointment.contact_phone),
+            "mode": appointment.mode,
+            "email_ok": appointment.email_ok,
+            "sms_ok": appointment.sms_ok,
+            "voicemail_ok": appointment.voicemail_ok,
+        }
+    if inquiry is not None:
+        return {
+            "name": inquiry.contact_name,
+            "email": inquiry.contact_email,
+            "phone": display_phone(inquiry.contact_phone),
+            "mode": appointment.mode,
+            "email_ok": bool(inquiry.email_consent_at),
+            "sms_ok": bool(inquiry.sms_safe and inquiry.sms_consent_at),
+            "voicemail_ok": inquiry.voicemail_ok,
+        }
+    return {"mode": appointment.mode}
 
 
 # --- types and clinicians ----------------------------------------------------------------

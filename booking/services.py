@@ -24,8 +24,11 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic_site import clock
 from clinic_site.crypto import lookup_hash
+from intake.services import inquiry_mark_consultation_booked
 from notifications.services import message_create, messages_cancel
+from pages.models import SiteSettings
 
 from . import selectors
 from .display import when_text, where_text
@@ -139,7 +142,7 @@ def _is_open(
     now: datetime,
     exclude_appointment_id: int | None = None,
 ) -> bool:
-    local_day = start.astimezone(selectors.engine.CLINIC_TZ).date()
+    local_day = clock.local_date(start)
     return any(
         slot.start == start
         for slot in selectors.open_slots_for(
@@ -183,7 +186,7 @@ def appointment_hold(
     offered = selectors.clinicians_for(consultation_type=consultation_type)
     if clinician is not None:
         offered = [c for c in offered if c.pk == clinician.pk]
-    local_day = start.astimezone(selectors.engine.CLINIC_TZ).date()
+    local_day = clock.local_date(start)
     open_now = selectors.open_slots_for(
         consultation_type=consultation_type, clinicians=offered, now=now, day=local_day
     )
@@ -234,7 +237,7 @@ def _least_busy_first(clinicians: list[Clinician], *, day, now: datetime) -> lis
 def _open_ignoring_bookings(*, consultation_type, clinicians, start, now) -> bool:
     """Would `start` be open if nobody had booked anything? (taken vs never open)"""
     engine = selectors.engine
-    bounds = engine.local_day_bounds(start.astimezone(engine.CLINIC_TZ).date())
+    bounds = engine.local_day_bounds(clock.local_date(start))
     schedules = selectors.clinician_schedules(clinicians=clinicians, window=bounds, now=now)
     unbooked = [
         engine.ClinicianSchedule(
@@ -339,11 +342,43 @@ def _save_unless_taken(appointment: Appointment, *, now: datetime, check_overlap
         raise
 
 
+def appointment_hold_replacing(
+    *,
+    previous_id: int | None,
+    consultation_type: ConsultationType,
+    start: datetime,
+    clinician: Clinician | None,
+    hold_key: str,
+    inquiry=None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Hold a time for a visitor and give back the time they held before, if another.
+
+    `previous_id` is the hold this visitor's session carries (or None). Picking a new time
+    releases it; picking the same time again (a double submit) keeps it. Raises as
+    `appointment_hold` does, and then the previous hold stays.
+    """
+    appointment = appointment_hold(
+        consultation_type=consultation_type,
+        start=start,
+        clinician=clinician,
+        hold_key=hold_key,
+        inquiry=inquiry,
+        now=now,
+    )
+    if previous_id and previous_id != appointment.pk:
+        _hold_release(pk=previous_id, now=now or timezone.now())
+    return appointment
+
+
 def appointment_release_hold(*, appointment: Appointment, now: datetime | None = None) -> bool:
     """Give a held time back (the person picked another time). True if it was released."""
-    now = now or timezone.now()
+    return _hold_release(pk=appointment.pk, now=now or timezone.now())
+
+
+def _hold_release(*, pk: int, now: datetime) -> bool:
     return bool(
-        Appointment.objects.filter(pk=appointment.pk, status=Status.HELD).update(
+        Appointment.objects.filter(pk=pk, status=Status.HELD).update(
             status=Status.CANCELLED,
             cancelled_by=Appointment.CancelledBy.CLIENT,
             cancelled_at=now,
@@ -429,8 +464,6 @@ def appointment_confirm_booking(
             _send_event(appointment=locked, event="confirmed", now=now)
             _schedule_reminders(appointment=locked, now=now)
         if locked.inquiry_id:
-            from intake.services import inquiry_mark_consultation_booked
-
             inquiry_mark_consultation_booked(inquiry=locked.inquiry)
     return locked
 
@@ -576,8 +609,6 @@ def manage_url(appointment: Appointment) -> str:
 
 
 def _message_context(appointment: Appointment, *, event: str) -> dict:
-    from pages.models import SiteSettings
-
     site = SiteSettings.load()
     link = (
         f"{settings.SITE_URL}{reverse('booking:start')}"

@@ -3,7 +3,8 @@
 open times = weekly availability (+ extra hours) − time off − booked appointments with
 their buffers − minimum notice, up to the booking horizon.
 
-Rules are written in the clinic's wall-clock time (America/Los_Angeles). Each day's window
+Rules are written in the clinic's wall-clock time (settings.CLINIC_TIME_ZONE, read through
+clinic_site.clock; every `tz` argument below defaults to it). Each day's window
 is turned into real instants with zoneinfo *per calendar day*, so a 9:00–17:00 rule gives
 9:00–17:00 on the days the clocks change too (never shifted by an hour, as happens when a
 week is built by adding 24-hour steps in UTC). Inside a window, start times advance in
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-CLINIC_TZ = ZoneInfo("America/Los_Angeles")
+from clinic_site.clock import clinic_tz
 
 
 @dataclass(frozen=True)
@@ -106,25 +107,27 @@ class Slot:
     end: datetime
     clinician_ids: tuple[int, ...] = field(default=(), compare=False)
 
-    def local_start(self, tz: ZoneInfo = CLINIC_TZ) -> datetime:
-        return self.start.astimezone(tz)
+    def local_start(self, tz: ZoneInfo | None = None) -> datetime:
+        return self.start.astimezone(tz or clinic_tz())
 
 
 # --- wall-clock helpers ----------------------------------------------------------------
-def local_instant(day: date, wall: time, tz: ZoneInfo = CLINIC_TZ) -> datetime:
+def local_instant(day: date, wall: time, tz: ZoneInfo | None = None) -> datetime:
     """The UTC instant of a wall-clock time on a day in tz.
 
     A time that does not exist (skipped at spring-forward) moves forward by the gap, e.g.
     02:30 on 2026-03-08 becomes 03:30 PDT. An ambiguous time (repeated at fall-back) is the
     first occurrence (daylight time), which is what people mean by "1:30".
     """
-    return datetime.combine(day, wall).replace(tzinfo=tz, fold=0).astimezone(UTC)
+    zone = tz or clinic_tz()
+    return datetime.combine(day, wall).replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
-def local_dates(start: datetime, end: datetime, tz: ZoneInfo = CLINIC_TZ) -> list[date]:
+def local_dates(start: datetime, end: datetime, tz: ZoneInfo | None = None) -> list[date]:
     """Calendar dates in tz touched by [start, end)."""
-    first = start.astimezone(tz).date()
-    last = (end - timedelta(microseconds=1)).astimezone(tz).date()
+    zone = tz or clinic_tz()
+    first = start.astimezone(zone).date()
+    last = (end - timedelta(microseconds=1)).astimezone(zone).date()
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
@@ -163,7 +166,7 @@ def subtract_intervals(base: Sequence[Interval], cuts: Sequence[Interval]) -> li
 
 
 def availability(
-    schedule: ClinicianSchedule, *, window: Interval, tz: ZoneInfo = CLINIC_TZ
+    schedule: ClinicianSchedule, *, window: Interval, tz: ZoneInfo | None = None
 ) -> list[Interval]:
     """When the clinician works inside window: weekly windows + extra hours − time off."""
     pieces: list[Interval] = []
@@ -207,7 +210,7 @@ def open_slots(
     now: datetime,
     start_from: datetime | None = None,
     end_before: datetime | None = None,
-    tz: ZoneInfo = CLINIC_TZ,
+    tz: ZoneInfo | None = None,
 ) -> list[Slot]:
     """Open start times for one clinician, sorted, as UTC datetimes.
 
@@ -247,7 +250,7 @@ def open_slots_any(
     now: datetime,
     start_from: datetime | None = None,
     end_before: datetime | None = None,
-    tz: ZoneInfo = CLINIC_TZ,
+    tz: ZoneInfo | None = None,
 ) -> list[Slot]:
     """Open start times with any of the clinicians: one Slot per start time listing each
     clinician who is free for it (in the order the schedules were given)."""
@@ -265,7 +268,9 @@ def open_slots_any(
     return [Slot(start, end, tuple(ids)) for start, (end, ids) in sorted(by_start.items())]
 
 
-def slots_by_local_date(slots: Iterable[Slot], tz: ZoneInfo = CLINIC_TZ) -> dict[date, list[Slot]]:
+def slots_by_local_date(
+    slots: Iterable[Slot], tz: ZoneInfo | None = None
+) -> dict[date, list[Slot]]:
     """Group slots by their calendar date in tz, keeping order."""
     grouped: dict[date, list[Slot]] = {}
     for slot in slots:
@@ -273,7 +278,7 @@ def slots_by_local_date(slots: Iterable[Slot], tz: ZoneInfo = CLINIC_TZ) -> dict
     return grouped
 
 
-def local_day_bounds(day: date, tz: ZoneInfo = CLINIC_TZ) -> Interval:
+def local_day_bounds(day: date, tz: ZoneInfo | None = None) -> Interval:
     """Midnight to midnight of a calendar day in tz (23 or 25 hours on clock-change days)."""
     return Interval(
         local_instant(day, time(0), tz), local_instant(day + timedelta(days=1), time(0), tz)

@@ -1,29 +1,29 @@
 from django.urls import path
 
-from . import views
+from .views import flow, manage
 
 app_name = "booking"
 
 urlpatterns = [
-    path("", views.start, name="start"),
-    path("details/", views.details, name="details"),
-    path("review/", views.review, name="review"),
-    path("confirm/", views.confirm, name="confirm"),
-    path("done/", views.done, name="done"),
-    path("manage/<str:token>/", views.manage, name="manage"),
-    path("manage/<str:token>/cancel/", views.manage_cancel, name="manage_cancel"),
-    path("manage/<str:token>/reschedule/", views.reschedule_days, name="reschedule_days"),
+    path("", flow.start, name="start"),
+    path("details/", flow.details, name="details"),
+    path("review/", flow.review, name="review"),
+    path("confirm/", flow.confirm, name="confirm"),
+    path("done/", flow.done, name="done"),
+    path("manage/<str:token>/", manage.manage, name="manage"),
+    path("manage/<str:token>/cancel/", manage.manage_cancel, name="manage_cancel"),
+    path("manage/<str:token>/reschedule/", manage.reschedule_days, name="reschedule_days"),
     path(
         "manage/<str:token>/reschedule/confirm/",
-        views.reschedule_confirm,
+        manage.reschedule_confirm,
         name="reschedule_confirm",
     ),
     path(
         "manage/<str:token>/reschedule/<str:day>/",
-        views.reschedule_times,
+        manage.reschedule_times,
         name="reschedule_times",
     ),
-    path("manage/<str:token>/calendar.ics", views.calendar, name="calendar"),
-    path("<slug:type_slug>/", views.days, name="days"),
-    path("<slug:type_slug>/<str:day>/", views.times, name="times"),
+    path("manage/<str:token>/calendar.ics", manage.calendar, name="calendar"),
+    path("<slug:type_slug>/", flow.days, name="days"),
+    path("<slug:type_slug>/<str:day>/", flow.times, name="times"),
 ]

@@ -20,6 +20,8 @@ from django.core import signing
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+from clinic_site.phones import normalize_phone
+
 
 def _fernet_for(key: str) -> Fernet:
     raw = key.encode()
@@ -124,8 +126,6 @@ def lookup_hash(kind: str, value: str) -> str:
     if kind == "email":
         normal = normalize_email(value)
     elif kind == "phone":
-        from clinic_site.phones import normalize_phone
-
         normal = normalize_phone(value) or value.strip()
     else:
         raise ValueError(f"unknown lookup kind {kind!r}")

@@ -1,14 +1,35 @@
-"""Reads for the intake app: resolving private links to the one row they may open."""
+"""Reads for the intake app.
 
+- Private links: resolving a token to the one row it may open.
+- The response clock: which inquiries wait for a first response and when it is due
+  (N business hours per priority, settings.RESPONSE_DUE_BUSINESS_HOURS).
+- What a staff member may read of an inquiry: triage reasons, each partner's panel, the
+  messages sent about it. The staff workspace composes these into its pages.
+"""
+
+import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils import timezone
 
 from clinic_site.crypto import BadToken, read_token
+from clinic_site.phones import display_phone
+from notifications.models import Message
+from pages.models import SiteSettings
 
 from . import instruments
+from .business_hours import (
+    DEFAULT_HOURS,
+    BusinessHours,
+    add_business_hours,
+    parse_clinic_hours,
+    subtract_business_hours,
+)
 from .models import Inquiry, InstrumentResult, PartnerScreening
 
 BOOKING_TOKEN_PURPOSE = "inquiry-booking"
@@ -102,3 +123,191 @@ def screening_open_on_this_device(*, screening: PartnerScreening, device_key: st
     if not screening.device_key_hash:
         return True
     return hmac.compare_digest(screening.device_key_hash, device_key_hash(device_key))
+
+
+# --- the response clock ------------------------------------------------------------------
+# Until a staff member has reached them (a recorded first contact), inquiries in these
+# statuses wait for a response and can be overdue. A couple booking their own consultation
+# does not stop the clock.
+AWAITING_RESPONSE = (
+    Inquiry.Status.NEW,
+    Inquiry.Status.IN_REVIEW,
+    Inquiry.Status.CONSULTATION_BOOKED,
+)
+OPEN_STATUSES = (
+    Inquiry.Status.NEW,
+    Inquiry.Status.IN_REVIEW,
+    Inquiry.Status.CONTACTED,
+    Inquiry.Status.CONSULTATION_BOOKED,
+)
+
+
+def clinic_business_hours() -> BusinessHours:
+    """Clinic hours from SiteSettings when readable, else Monday–Friday 9–5 (clinic time)."""
+    parsed = parse_clinic_hours(SiteSettings.load().hours, tz=settings.CLINIC_TIME_ZONE)
+    if parsed is not None:
+        return parsed
+    return BusinessHours(
+        opens=DEFAULT_HOURS.opens,
+        closes=DEFAULT_HOURS.closes,
+        weekdays=DEFAULT_HOURS.weekdays,
+        tz=settings.CLINIC_TIME_ZONE,
+    )
+
+
+def response_hours(priority: str) -> float:
+    table = settings.RESPONSE_DUE_BUSINESS_HOURS
+    return float(table.get(priority, table.get("standard", 8)))
+
+
+def response_due_at(
+    *, created_at: dt.datetime, priority: str, schedule: BusinessHours
+) -> dt.datetime:
+    return add_business_hours(created_at, response_hours(priority), schedule=schedule)
+
+
+def is_awaiting_response(*, status: str, first_contacted: bool) -> bool:
+    """Whether the response clock still runs: no staff contact yet, and not finished."""
+    return status in AWAITING_RESPONSE and not first_contacted
+
+
+def response_due_passed_q(*, now: dt.datetime, schedule: BusinessHours) -> Q:
+    """Inquiries in a waiting status whose response-due time has passed.
+
+    The queryset form of `response_due_at(...) <= now`: the due time is monotonic in the
+    arrival time, so it becomes `created_at <= now − N business hours` per priority.
+    Whether staff have already reached them is the caller's (first contact) condition.
+    """
+    by_priority = Q()
+    for priority in Inquiry.Priority.values:
+        cutoff = subtract_business_hours(now, response_hours(priority), schedule=schedule)
+        by_priority |= Q(priority=priority, created_at__lte=cutoff)
+    return Q(status__in=AWAITING_RESPONSE) & by_priority
+
+
+# --- what a staff member may read --------------------------------------------------------
+CLINICAL_PERMISSION = "staff.view_clinical"
+SAFETY_PERMISSION = "staff.view_relationship_safety"
+SAFETY_INSTRUMENT = "relationship_safety"
+MEDICAL_INSTRUMENT = "ketamine_medical"
+CONTACT_PERMISSION = "intake.view_inquiry"
+
+# What the front desk sees instead of the clinical reasons: plain words, no health data.
+PRIORITY_PLAIN_LABELS = {
+    Inquiry.Priority.URGENT: "Urgent — call first",
+    Inquiry.Priority.MEDICAL_REVIEW: "A clinician reviews before booking",
+    Inquiry.Priority.STANDARD: "Routine — reply within a business day",
+    Inquiry.Priority.NOT_ELIGIBLE: "May not be eligible — a clinician reviews",
+}
+# Stored triage reasons about the relationship-safety screen (see intake.triage._reason).
+_SAFETY_REASON_MARK = "relationship safety"
+
+
+def priority_plain_label(priority: str) -> str:
+    """The non-clinical words for a priority, for staff who may not see the reasons."""
+    return PRIORITY_PLAIN_LABELS.get(priority, "")
+
+
+def visible_triage_reasons(*, reasons: list[str] | None, user) -> list[str]:
+    """The stored triage reasons this user may read; empty without view_clinical.
+
+    Reasons about the relationship-safety screen need view_relationship_safety as well.
+    """
+    if not user.has_perm(CLINICAL_PERMISSION):
+        return []
+    safety = user.has_perm(SAFETY_PERMISSION)
+    return [
+        str(reason)
+        for reason in reasons or []
+        if safety or _SAFETY_REASON_MARK not in str(reason).lower()
+    ]
+
+
+def short_triage_reason(reasons: list[str], *, limit: int = 60) -> str:
+    """The first reason, cut to `limit` characters, with how many more there are."""
+    if not reasons:
+        return ""
+    first = reasons[0] if len(reasons[0]) <= limit else reasons[0][: limit - 1].rstrip() + "…"
+    more = len(reasons) - 1
+    return f"{first} (+{more} more)" if more else first
+
+
+def inquiry_partner_panels(*, inquiry: Inquiry, user) -> list[dict]:
+    """Each partner's panel for the detail page, holding only what this user may see.
+
+    Everyone: role, first name, own contact preferences, screening progress. With
+    view_inquiry (every staff role with the queue): the partner's own phone and email. With
+    view_clinical: each instrument's total, band and flagged items, and the medical flags.
+    With view_relationship_safety too: the relationship-safety result.
+    """
+    clinical = user.has_perm(CLINICAL_PERMISSION)
+    safety = clinical and user.has_perm(SAFETY_PERMISSION)
+    contact = user.has_perm(CONTACT_PERMISSION)
+    screenings = list(inquiry.screenings.all().prefetch_related("results"))
+    by_role = {s.role: s for s in screenings}
+    panels = []
+    for role, label in (("submitter", "Person who wrote in"), ("partner", "Partner")):
+        screening = by_role.get(role)
+        panel = {"role": role, "label": label, "screening": screening, "results": []}
+        panel["medical_flags"] = []
+        panel["safety"] = None
+        if screening is not None and clinical:
+            for result in screening.results.all():
+                instrument = instruments.BY_KEY.get(result.instrument)
+                flagged = [_item_text(instrument, key) for key in (result.flagged_items or [])]
+                entry = {
+                    "key": result.instrument,
+                    "title": instrument.title if instrument else result.instrument,
+                    "total": result.total,
+                    "band": instrument.band_label(result.band) if instrument else result.band,
+                    "positive": result.positive,
+                    "flagged": flagged,
+                    "completed_at": result.completed_at,
+                }
+                if result.instrument == SAFETY_INSTRUMENT:
+                    panel["safety"] = entry if safety else None
+                elif result.instrument == MEDICAL_INSTRUMENT:
+                    panel["medical_flags"] = flagged
+                    panel["results"].append(entry)
+                else:
+                    panel["results"].append(entry)
+        panel["show_clinical"] = clinical
+        panel["show_contact"] = contact and screening is not None
+        panel["phone_display"] = (
+            (display_phone(screening.phone) or screening.phone)
+            if panel["show_contact"] and screening.phone
+            else ""
+        )
+        panel["show_safety"] = safety
+        panels.append(panel)
+    return panels
+
+
+def _item_text(instrument, key: str) -> str:
+    if instrument is None:
+        return key
+    try:
+        return instrument.item(key).text
+    except KeyError:
+        return key
+
+
+def inquiry_message_events(*, inquiry: Inquiry) -> list[dict]:
+    """The messages sent about an inquiry, with delivery status, as timeline events."""
+    ct = ContentType.objects.get_for_model(Inquiry)
+    return [
+        {
+            "at": m.created_at,
+            "kind": "message",
+            "text": f"{m.get_channel_display()} “{m.template_key}” to {m.masked_to}",
+            "status": m.get_status_display(),
+            # Held back (quiet hours, or a reminder for later): when it will go out.
+            "goes_out_at": m.scheduled_for if _is_deferred(m) else None,
+        }
+        for m in Message.objects.filter(content_type=ct, object_id=inquiry.pk)
+    ]
+
+
+def _is_deferred(message) -> bool:
+    """A queued message whose send time is still ahead (e.g. a text held for quiet hours)."""
+    return message.status == message.Status.QUEUED and message.scheduled_for > timezone.now()

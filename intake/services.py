@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic_site.crypto import make_token
+from notifications.services import message_create, staff_alert_send
 
 from . import instruments, triage
 from .models import Inquiry, InstrumentResult, PartnerScreening, new_link_nonce, new_reference_code
@@ -145,8 +146,6 @@ def _create_inquiry(data: InquirySubmission, *, submission_token: str, now) -> I
 
 def _send_screening_link(*, screening: PartnerScreening, inquiry: Inquiry) -> bool:
     """Send one partner their own link by their consented channel; False if we may not."""
-    from notifications.services import message_create
-
     channels = []
     if screening.can_text:
         channels.append("sms")
@@ -277,8 +276,6 @@ def _apply_triage(*, inquiry: Inquiry, result_flags: list[triage.ResultFlags], n
         updated_at=now,
     )
     if decision.priority == triage.URGENT and not was_urgent:
-        from notifications.services import staff_alert_send
-
         # The alert names only the reference code: no health details (CLINICAL.md).
         staff_alert_send(reference_code=inquiry.reference_code, related=inquiry)
     return decision.priority
@@ -377,3 +374,69 @@ def screening_link_reissue(*, screening: PartnerScreening) -> str:
     screening.device_key_hash = ""
     screening.save(update_fields=["link_nonce", "device_key_hash"])
     return screening_link_token(screening=screening)
+
+
+# --- the status workflow -----------------------------------------------------------------
+# new → in review → contacted → consultation booked → accepted / referred out / closed, with
+# the side doors staff need in practice: close or refer out at any open step, back to
+# "contacted" when a booked consultation falls through, re-open a closed inquiry. Closing
+# needs a reason. Forms only show these errors; `inquiry_status_change` enforces them.
+# The staff workspace (staff.workflow) wraps it to record the first contact and audit.
+S = Inquiry.Status
+
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    S.NEW: frozenset({S.IN_REVIEW, S.CONTACTED, S.REFERRED_OUT, S.CLOSED}),
+    S.IN_REVIEW: frozenset({S.CONTACTED, S.REFERRED_OUT, S.CLOSED}),
+    S.CONTACTED: frozenset({S.CONSULTATION_BOOKED, S.REFERRED_OUT, S.CLOSED}),
+    S.CONSULTATION_BOOKED: frozenset({S.ACCEPTED, S.REFERRED_OUT, S.CLOSED, S.CONTACTED}),
+    S.ACCEPTED: frozenset({S.CLOSED}),
+    S.REFERRED_OUT: frozenset({S.CLOSED}),
+    S.CLOSED: frozenset({S.IN_REVIEW}),
+}
+
+
+class TransitionNotAllowed(ValueError):
+    """A status change the workflow does not allow, or a close without a reason."""
+
+
+def transition_problem(*, from_status: str, to_status: str, reason: str = "") -> str | None:
+    """Why this status change is refused, in words for staff; None when it is allowed."""
+    if to_status == from_status:
+        return None
+    if to_status not in ALLOWED_TRANSITIONS.get(from_status, frozenset()):
+        allowed = ", ".join(
+            S(s).label.lower() for s in sorted(ALLOWED_TRANSITIONS.get(from_status, ()))
+        )
+        return (
+            f"An inquiry that is “{S(from_status).label.lower()}” cannot become "
+            f"“{S(to_status).label.lower()}”. Allowed next: {allowed or 'none'}."
+        )
+    if to_status == S.CLOSED and not (reason or "").strip():
+        return "Closing needs a reason."
+    return None
+
+
+def inquiry_status_change(
+    *, inquiry: Inquiry, to_status: str, reason: str = ""
+) -> tuple[Inquiry, dict[str, list]]:
+    """Move an inquiry to `to_status` if the workflow allows it.
+
+    Call inside a transaction: the row is locked (select_for_update) so two staff members
+    cannot race past the rules. Returns the locked row and the changes made,
+    `{field: [from, to]}` (empty when it already had that status). Raises
+    TransitionNotAllowed with a message for staff. `inquiry` itself is not changed.
+    """
+    locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    problem = transition_problem(from_status=locked.status, to_status=to_status, reason=reason)
+    if problem:
+        raise TransitionNotAllowed(problem)
+    if locked.status == to_status:
+        return locked, {}
+    fields = {"status": to_status, "status_changed_at": timezone.now()}
+    if to_status == S.CLOSED:
+        fields["close_reason"] = reason.strip()
+    changes = {name: [getattr(locked, name), value] for name, value in fields.items()}
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*fields, "updated_at"])
+    return locked, changes

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.template import Context
 from django.template.loader import get_template
 
+from pages.models import SiteSettings
+
 # Three GSM-7 segments: anything longer is a template mistake, not a message to send.
 SMS_MAX_LENGTH = 459
 
@@ -25,8 +27,6 @@ class RenderedEmail:
 
 
 def base_context() -> dict:
-    from pages.models import SiteSettings
-
     site = SiteSettings.load()
     return {"clinic": site.short_name, "clinic_phone": site.phone}
 

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from pages.models import SiteSettings
+
 from . import services
 from .inbound import InboundAction, inbound_action
 
@@ -59,8 +61,6 @@ def twilio_status(request):
 @twilio_signature_required
 def twilio_inbound(request):
     """Honour opt-out keywords; answer HELP. The text of other messages is not stored."""
-    from pages.models import SiteSettings
-
     phone = request.POST.get("From", "")
     action = inbound_action(
         request.POST.get("Body", ""), opt_out_type=request.POST.get("OptOutType", "")

@@ -1,4 +1,9 @@
-"""Admin for the audit trail: read-only for everyone, visible to holders of view_auditentry.
+"""The staff workspace's admin: the audit trail here; the inquiry queue, booking and the
+outbox in staff.inquiry_admin, staff.booking_admin and staff.message_admin (imported below so
+Django's autodiscovery registers them). Staff is the top layer: these admins compose
+intake, booking and notifications, which never import staff.
+
+The audit trail is read-only for everyone, visible to holders of view_auditentry.
 
 Only the "Clinic admin" role holds `staff.view_auditentry` (superusers too). Nobody, not
 even a superuser, can add, change or delete an entry here.
@@ -12,6 +17,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.utils.html import format_html, format_html_join
 
+from staff import booking_admin, inquiry_admin, message_admin  # noqa: F401 (registers them)
 from staff.admin_mixins import AuditedAdminMixin
 from staff.audit import REDACTED, audit_record
 from staff.models import AuditEntry

@@ -18,6 +18,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from clinic_site import clock
+from staff import views
+from staff.charts import stacked_bar_svg
+from staff.selectors import OUTCOMES, dashboard
 from staff.two_factor import two_factor_required
 
 
@@ -78,8 +82,6 @@ class ClinicAdminSite(admin.AdminSite):
 
     # --- pages -----------------------------------------------------------------------
     def get_urls(self):
-        from staff import views
-
         own = [
             path(
                 "two-factor/",
@@ -108,9 +110,6 @@ class ClinicAdminSite(admin.AdminSite):
         """The home page's counts, chart and queue links, for staff who may see the queue."""
         if not request.user.has_perm("intake.view_inquiry"):
             return None
-        from staff.charts import stacked_bar_svg
-        from staff.selectors import OUTCOMES, dashboard
-
         data = dashboard(user=request.user)
         queue = reverse("admin:intake_inquiry_changelist", current_app=self.name)
         series = [(key, label) for key, label, _statuses in OUTCOMES]
@@ -133,16 +132,16 @@ class ClinicAdminSite(admin.AdminSite):
             except NoReverseMatch:
                 appointments = None
             if appointments:
-                from staff.selectors import day_start
-
                 today = data["today"]
                 monday = today - dt.timedelta(days=today.weekday())
 
                 def between(first, days):
                     return f"{appointments}?" + urlencode(
                         {
-                            "start__gte": day_start(first).isoformat(),
-                            "start__lt": day_start(first + dt.timedelta(days=days)).isoformat(),
+                            "start__gte": clock.day_start(first).isoformat(),
+                            "start__lt": clock.day_start(
+                                first + dt.timedelta(days=days)
+                            ).isoformat(),
                         }
                     )
 

@@ -1,52 +1,19 @@
-"""Staff writes on inquiries: status workflow, assignment and internal notes.
+"""Staff writes on inquiries: status changes, first contact, assignment, internal notes.
 
-The status workflow (issue 7):
-    new → in review → contacted → consultation booked → accepted / referred out / closed
-with a few side doors staff need in practice (close or refer out at any open step, back to
-"contacted" when a booked consultation falls through, re-open a closed inquiry). Closing
-needs a reason. Every write is audited. Forms only show these errors; this module enforces.
+The status rules live with the inquiry (intake.services: ALLOWED_TRANSITIONS,
+`inquiry_status_change`). This module composes them with what belongs to the staff
+workspace — the first-contact record, the assignee, notes — and audits every write in the
+same transaction.
 """
 
 from django.db import transaction
-from django.utils import timezone
 
 from intake.models import Inquiry
+from intake.services import inquiry_status_change
 from staff.audit import REDACTED, audit_record, audit_value
 from staff.models import InquiryFirstContact, InquiryNote
 
-S = Inquiry.Status
-
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.NEW: frozenset({S.IN_REVIEW, S.CONTACTED, S.REFERRED_OUT, S.CLOSED}),
-    S.IN_REVIEW: frozenset({S.CONTACTED, S.REFERRED_OUT, S.CLOSED}),
-    S.CONTACTED: frozenset({S.CONSULTATION_BOOKED, S.REFERRED_OUT, S.CLOSED}),
-    S.CONSULTATION_BOOKED: frozenset({S.ACCEPTED, S.REFERRED_OUT, S.CLOSED, S.CONTACTED}),
-    S.ACCEPTED: frozenset({S.CLOSED}),
-    S.REFERRED_OUT: frozenset({S.CLOSED}),
-    S.CLOSED: frozenset({S.IN_REVIEW}),
-}
 NOTE_MAX_LENGTH = 5000
-
-
-class TransitionNotAllowed(ValueError):
-    """A status change the workflow does not allow, or a close without a reason."""
-
-
-def transition_problem(*, from_status: str, to_status: str, reason: str = "") -> str | None:
-    """Why this status change is refused, in words for staff; None when it is allowed."""
-    if to_status == from_status:
-        return None
-    if to_status not in ALLOWED_TRANSITIONS.get(from_status, frozenset()):
-        allowed = ", ".join(
-            S(s).label.lower() for s in sorted(ALLOWED_TRANSITIONS.get(from_status, ()))
-        )
-        return (
-            f"An inquiry that is “{S(from_status).label.lower()}” cannot become "
-            f"“{S(to_status).label.lower()}”. Allowed next: {allowed or 'none'}."
-        )
-    if to_status == S.CLOSED and not (reason or "").strip():
-        return "Closing needs a reason."
-    return None
 
 
 def inquiry_transition(
@@ -54,29 +21,22 @@ def inquiry_transition(
 ) -> Inquiry:
     """Move an inquiry to `to_status` if the workflow allows it; audit the change.
 
-    Locks the row so two staff members cannot race past the rules. Raises
-    TransitionNotAllowed with a message for staff. A no-op when already in that status.
+    Moving to "contacted" records the first contact too. Raises TransitionNotAllowed with a
+    message for staff (intake.services.TransitionNotAllowed). A no-op when already in that
+    status.
     """
     with transaction.atomic():
-        locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
-        problem = transition_problem(from_status=locked.status, to_status=to_status, reason=reason)
-        if problem:
-            raise TransitionNotAllowed(problem)
-        if locked.status == to_status:
+        locked, changes = inquiry_status_change(inquiry=inquiry, to_status=to_status, reason=reason)
+        if not changes:
             return locked
-        changes = {"status": [locked.status, to_status]}
-        fields = {"status": to_status, "status_changed_at": timezone.now()}
-        if to_status == S.CLOSED:
-            fields["close_reason"] = reason.strip()
-            changes["close_reason"] = [None, REDACTED]
-        for name, value in fields.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=[*fields, "updated_at"])
-        if to_status == S.CONTACTED:
+        if to_status == Inquiry.Status.CONTACTED:
             _first_contact_create(inquiry=locked, actor=actor, request=request)
-        audit_record(request=request, user=actor, action="change", obj=locked, changes=changes)
-    for name, value in fields.items():
-        setattr(inquiry, name, value)
+        audited = {"status": changes["status"]}
+        if "close_reason" in changes:
+            audited["close_reason"] = [None, REDACTED]
+        audit_record(request=request, user=actor, action="change", obj=locked, changes=audited)
+    for name, (_old, new) in changes.items():
+        setattr(inquiry, name, new)
     return locked
 
 

@@ -73,7 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "clinic_site.context_processors.site",
+                "pages.context_processors.site",
             ],
         },
     },

@@ -9,7 +9,7 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
-from staff.selectors import clinic_zone
+from clinic_site.clock import clinic_tz
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def pacific_text(value: dt.datetime | None, *, with_zone: bool = True) -> str:
     """A clinic-time rendering of an aware datetime; empty for None."""
     if value is None:
         return ""
-    local = timezone.localtime(value, clinic_zone())
+    local = timezone.localtime(value, clinic_tz())
     text = f"{local:%a %b %-d, %-I:%M %p}"
     return f"{text} Pacific" if with_zone else text
 

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from staff.business_hours import (
+from intake.business_hours import (
     BusinessHours,
     add_business_hours,
     parse_clinic_hours,

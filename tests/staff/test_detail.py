@@ -199,7 +199,7 @@ def test_pages_per_role(request, client_for, who, url_name, allowed):
 
 
 def test_inquiry_statuses_all_have_workflow_rules():
-    from staff.workflow import ALLOWED_TRANSITIONS
+    from intake.services import ALLOWED_TRANSITIONS
 
     assert set(ALLOWED_TRANSITIONS) == set(Inquiry.Status.values)
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intake.models import Inquiry
+from intake.selectors import short_triage_reason, visible_triage_reasons
 from notifications.models import Message
-from staff.selectors import short_triage_reason, visible_triage_reasons
 from tests.intake.factories import InquiryFactory, PartnerScreeningFactory
 from tests.staff.conftest import make_staff
 

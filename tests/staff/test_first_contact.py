@@ -13,9 +13,10 @@ import time_machine
 from django.urls import reverse
 
 from intake.models import Inquiry
+from intake.selectors import is_awaiting_response
 from intake.services import inquiry_mark_consultation_booked
 from staff.models import AuditEntry, InquiryFirstContact
-from staff.selectors import dashboard, is_awaiting_response
+from staff.selectors import dashboard
 from staff.workflow import inquiry_record_first_contact, inquiry_transition
 from tests.intake.factories import InquiryFactory
 from tests.staff.conftest import make_appointment

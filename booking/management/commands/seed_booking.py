@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from booking.holidays import closed_days
 from booking.models import (
@@ -20,7 +19,7 @@ from booking.models import (
     Clinician,
     ConsultationType,
 )
-from booking.slots import CLINIC_TZ
+from clinic_site import clock
 
 TYPES = [
     {
@@ -93,7 +92,7 @@ def _fix_old_starter_hours(clinician: Clinician, spec: dict) -> bool:
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0)).replace(tzinfo=CLINIC_TZ)
+    return clock.day_start(day)
 
 
 def add_holiday_time_off(*, clinicians, first: date, last: date) -> int:
@@ -150,7 +149,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"updated hours  {clinician}")
             clinicians.append(clinician)
             self.stdout.write(f"{'created' if created else 'exists '} clinician {clinician}")
-        today = timezone.now().astimezone(CLINIC_TZ).date()
+        today = clock.today()
         last = max(
             date(today.year + 1, 12, 31),
             today + timedelta(days=max(t.horizon_days for t in types)),

@@ -1,6 +1,6 @@
 """Staff views of the outbox: status and last error per message, resend, recent failures.
 
-Other apps put `MessageTimelineInline` on their own admins (inquiry, appointment) to show the
+The inquiry and appointment admins put `MessageTimelineInline` on their pages to show the
 messages sent about that object.
 """
 
@@ -16,11 +16,10 @@ from django.utils.html import format_html
 
 from clinic_site.crypto import lookup_hash
 from clinic_site.phones import normalize_phone
+from notifications.models import Message, SmsOptOut
+from notifications.services import messages_resend
 from staff.admin_mixins import AuditedAdminMixin
 from staff.audit import audit_record
-
-from .models import Message, SmsOptOut
-from .services import messages_resend
 
 READ_ONLY_MESSAGE_FIELDS = (
     "channel",

@@ -1,4 +1,4 @@
-"""The triage queue: inquiries in Django admin (owned by the staff workspace, issue 7).
+"""The triage queue: inquiries in Django admin (the staff workspace composes it).
 
 - Ordered by priority (urgent, medical review, standard, not eligible), then oldest first.
 - Columns: reference, name, received, priority badge (with a short reason: clinical for
@@ -8,7 +8,8 @@
 - The response clock runs until a staff member records a first contact; a couple booking
   their own consultation does not stop it.
 - Search by reference code, or exact email / phone through the keyed lookup hashes.
-- Status changes go through staff.workflow (enforced there, audited there).
+- Status changes go through staff.workflow: the rules are intake.services'
+  (`inquiry_status_change`), the first-contact record and the audit are staff's.
 - Detail: contact preferences above contact details, both partners side by side (clinical
   parts only for clinicians), a timeline of messages and appointments, append-only notes.
 """
@@ -19,40 +20,39 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
+from booking.selectors import next_appointment_for_inquiries
+from clinic_site import clock
 from clinic_site.crypto import lookup_hash
 from clinic_site.phones import display_phone, normalize_phone
 from intake.models import Inquiry, PartnerScreening
-from staff.admin_mixins import AuditedAdminMixin
-from staff.selectors import (
+from intake.selectors import (
     CLINICAL_PERMISSION,
     OPEN_STATUSES,
-    awaiting_response_q,
     clinic_business_hours,
-    clinic_zone,
-    day_start,
     inquiry_partner_panels,
-    inquiry_timeline,
     is_awaiting_response,
-    overdue_q,
     priority_plain_label,
     response_due_at,
     short_triage_reason,
     visible_triage_reasons,
 )
+from intake.services import TransitionNotAllowed, transition_problem
+from staff.admin_mixins import AuditedAdminMixin
+from staff.selectors import awaiting_response_q, inquiry_timeline, overdue_q
 from staff.workflow import (
-    TransitionNotAllowed,
     inquiry_assign,
     inquiry_note_add,
     inquiry_record_first_contact,
     inquiry_transition,
-    transition_problem,
 )
 
 PRIORITY_ORDER = [
@@ -66,14 +66,6 @@ PRIORITY_RANK = Case(
     default=Value(len(PRIORITY_ORDER)),
     output_field=IntegerField(),
 )
-
-
-def _next_appointments(ids: list[int]) -> dict:
-    try:
-        from booking.selectors import next_appointment_for_inquiries
-    except ImportError:  # booking not installed: no appointments to show
-        return {}
-    return next_appointment_for_inquiries(ids)
 
 
 def _ids_by_hash(kind: str, value: str) -> list[int]:
@@ -149,11 +141,11 @@ class ReceivedFilter(admin.SimpleListFilter):
         return [("today", "Today"), ("7d", "Last 7 days")]
 
     def queryset(self, request, queryset):
-        today = timezone.now().astimezone(clinic_zone()).date()
+        today = clock.today()
         if self.value() == "today":
-            return queryset.filter(created_at__gte=day_start(today))
+            return queryset.filter(created_at__gte=clock.day_start(today))
         if self.value() == "7d":
-            return queryset.filter(created_at__gte=day_start(today - dt.timedelta(days=6)))
+            return queryset.filter(created_at__gte=clock.day_start(today - dt.timedelta(days=6)))
         return queryset
 
 
@@ -183,7 +175,7 @@ class TriageChangeList(ChangeList):
     def get_results(self, request):
         super().get_results(request)
         rows = list(self.result_list)  # evaluates and caches the page's queryset
-        upcoming = _next_appointments([row.pk for row in rows])
+        upcoming = next_appointment_for_inquiries([row.pk for row in rows])
         schedule = clinic_business_hours()
         now = timezone.now()
         clinical = request.user.has_perm(CLINICAL_PERMISSION)
@@ -369,7 +361,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="received", ordering="created_at")
     def received(self, obj):
-        local = timezone.localtime(obj.created_at, clinic_zone())
+        local = clock.local(obj.created_at)
         return format_html(
             '<time datetime="{}" title="{}">{} ago</time>',
             obj.created_at.isoformat(),
@@ -396,7 +388,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         appointment = getattr(obj, "next_appointment", None)
         if appointment is None:
             return "—"
-        local = timezone.localtime(appointment.start, clinic_zone())
+        local = clock.local(appointment.start)
         return f"{local:%a %b %-d, %-I:%M %p}"
 
     @admin.display(description="response due (Pacific)")
@@ -404,7 +396,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         due = getattr(obj, "response_due", None)
         if due is None or not getattr(obj, "awaiting_response", False):
             return "—"
-        local = timezone.localtime(due, clinic_zone())
+        local = clock.local(due)
         text = f"{local:%a %b %-d, %-I:%M %p}"
         if getattr(obj, "is_overdue", False):
             return format_html(
@@ -548,9 +540,6 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 def _audit_trail_url(obj) -> str:
-    from django.contrib.contenttypes.models import ContentType
-    from django.urls import reverse
-
     ct = ContentType.objects.get_for_model(obj)
     return (
         reverse("admin:staff_auditentry_changelist")

@@ -22,7 +22,7 @@ class BusinessHours:
     opens: dt.time = dt.time(9, 0)
     closes: dt.time = dt.time(17, 0)
     weekdays: frozenset[int] = frozenset(range(5))
-    tz: str = "America/Los_Angeles"
+    tz: str = "America/Los_Angeles"  # callers pass settings.CLINIC_TIME_ZONE
 
     def __post_init__(self):
         if self.closes <= self.opens:

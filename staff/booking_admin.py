@@ -14,20 +14,20 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from clinic_site.crypto import lookup_hash
-from notifications.admin import MessageTimelineInline
-from staff.admin_mixins import AuditedAdminMixin
-
-from . import selectors, services
-from .display import day_text, time_text, when_text
-from .models import (
+from booking import selectors, services
+from booking.display import day_text, time_text, when_text
+from booking.models import (
     Appointment,
     AvailabilityException,
     AvailabilityRule,
     Clinician,
     ConsultationType,
 )
-from .slots import CLINIC_TZ, local_day_bounds
+from booking.slots import local_day_bounds
+from clinic_site import clock
+from clinic_site.crypto import lookup_hash
+from staff.admin_mixins import AuditedAdminMixin
+from staff.message_admin import MessageTimelineInline
 
 Status = Appointment.Status
 
@@ -123,7 +123,7 @@ class WhenFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         now = timezone.now()
-        today = now.astimezone(CLINIC_TZ).date()
+        today = clock.today(now)
         value = self.value()
         if value in ("today", "tomorrow"):
             day = today if value == "today" else today + timedelta(days=1)
@@ -331,7 +331,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied
-        today = timezone.now().astimezone(CLINIC_TZ).date()
+        today = clock.today()
         try:
             first = (
                 date.fromisoformat(request.GET.get("date", ""))

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 
+from pages.models import SiteSettings
+
 
 def site(request):
-    from pages.models import SiteSettings
-
     return {
         "site_settings": SiteSettings.load(),
         "admin_url_path": settings.ADMIN_URL_PATH,
