@@ -6,6 +6,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from .outage import broker_breaker
+
 
 @never_cache
 def healthz(request):
@@ -20,6 +22,7 @@ def _check_database():
 
 
 def _check_cache():
+    # Through the cache backend's breaker: this probe is also what notices Redis's return.
     cache.set("readyz-probe", "1", timeout=10)
     if cache.get("readyz-probe") != "1":
         raise RuntimeError("cache read-back failed")
@@ -28,17 +31,30 @@ def _check_cache():
 def _check_broker():
     from kombu import Connection
 
+    if not broker_breaker.allow():
+        raise RuntimeError("broker down (checked less than OUTAGE_RETRY_SECONDS ago)")
     url = settings.CELERY_BROKER_URL
-    with Connection(url, connect_timeout=2, transport_options={"socket_timeout": 2}) as conn:
-        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+    try:
+        with Connection(url, connect_timeout=2, transport_options={"socket_timeout": 2}) as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+    except Exception as exc:
+        broker_breaker.failed(exc)
+        raise
+    broker_breaker.succeeded()
 
 
 CHECKS = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
+# Without these the site still serves every page and takes every inquiry and booking (from
+# PostgreSQL; messages wait in the outbox), so the instance stays in the load balancer.
+DEGRADABLE = {"cache", "broker"}
 
 
 @never_cache
 def readyz(request):
-    """Readiness: database, cache and broker reachable. 503 names the failing part only."""
+    """Readiness: 200 "ok" when everything answers; 200 "degraded" when only Redis (cache or
+    broker) is down, because the site keeps working from PostgreSQL and pulling every
+    instance out of the load balancer would take it down for nothing; 503 "unavailable"
+    when the database is down. The body names the failing part only, never an address."""
     results = {}
     for name, check in CHECKS.items():
         try:
@@ -46,7 +62,11 @@ def readyz(request):
             results[name] = "ok"
         except Exception:  # noqa: BLE001 - any failure means "not ready"; no details leak
             results[name] = "unavailable"
-    ok = all(v == "ok" for v in results.values())
-    return JsonResponse(
-        {"status": "ok" if ok else "unavailable", "checks": results}, status=200 if ok else 503
-    )
+    failing = {name for name, result in results.items() if result != "ok"}
+    if not failing:
+        status, code = "ok", 200
+    elif failing <= DEGRADABLE:
+        status, code = "degraded", 200
+    else:
+        status, code = "unavailable", 503
+    return JsonResponse({"status": status, "checks": results}, status=code)

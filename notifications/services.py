@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic_site.crypto import lookup_hash, normalize_email
+from clinic_site.outage import broker_breaker
 from clinic_site.phones import normalize_phone
 
 from .discretion import health_words_in
@@ -233,19 +234,30 @@ def messages_resend(*, message_ids: Iterable[int]) -> int:
 PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 
 
-def message_enqueue(message_id: int, *, countdown: float | None = None) -> bool:
-    """Put a delivery task on the broker; on failure clear dispatched_at so the sweep retries."""
+def message_enqueue(
+    message_id: int, *, countdown: float | None = None, probe: bool = False
+) -> bool:
+    """Put a delivery task on the broker; on failure clear dispatched_at so the sweep retries.
+
+    While the broker is known to be down (clinic_site.outage.broker_breaker) the publish is
+    skipped at once: the row is already saved, and the sweep sends it once the broker is
+    back. The outage is logged once per process, not once per message. `probe` tries the
+    broker even so (the sweep's first publish: the sweep is how the outbox recovers).
+    """
     from .tasks import deliver_message
 
-    try:
-        deliver_message.apply_async(
-            args=[message_id], countdown=countdown, retry_policy=PUBLISH_RETRY_POLICY
-        )
-    except Exception:  # noqa: BLE001 - any broker failure: the row stays queued for the sweep
-        logger.warning("could not enqueue message %s; the sweep will retry", message_id)
-        Message.objects.filter(pk=message_id, status=Status.QUEUED).update(dispatched_at=None)
-        return False
-    return True
+    if probe or broker_breaker.allow():
+        try:
+            deliver_message.apply_async(
+                args=[message_id], countdown=countdown, retry_policy=PUBLISH_RETRY_POLICY
+            )
+        except Exception as exc:  # noqa: BLE001 - any broker failure: the sweep retries
+            broker_breaker.failed(exc)
+        else:
+            broker_breaker.succeeded()
+            return True
+    Message.objects.filter(pk=message_id, status=Status.QUEUED).update(dispatched_at=None)
+    return False
 
 
 def message_enqueue_on_commit(message_id: int) -> None:
@@ -413,15 +425,20 @@ def messages_sweep(*, now: dt.datetime | None = None) -> int:
         .order_by("scheduled_for")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
-    enqueued = 0
+    enqueued, probed = 0, False
     for message_id in due_ids:
         marked = (
             Message.objects.filter(pk=message_id, status=Status.QUEUED)
             .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
             .update(dispatched_at=now)
         )
-        if marked and message_enqueue(message_id):
+        if not marked:
+            continue
+        # The first publish tries the broker even if this process saw it down a moment ago;
+        # if that fails the rest are skipped at once (and stay due for the next sweep).
+        if message_enqueue(message_id, probe=not probed):
             enqueued += 1
+        probed = True
     return enqueued
 
 

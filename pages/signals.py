@@ -1,6 +1,9 @@
 """Any change to public content makes every cached public page stale (see `pages.cache`)."""
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+
+from clinic_site.outage import service_recovered
 
 from .cache import content_changed
 from .models import (
@@ -32,7 +35,16 @@ def _content_saved_or_deleted(sender, **kwargs):
     content_changed()
 
 
+def _cache_back_after_outage(sender, name, **kwargs):
+    """Edits made while Redis was unreachable could not bump the generation or drop the
+    cached SiteSettings; a Redis that comes back with its old data would serve them stale."""
+    if name == "cache":
+        cache.delete(SiteSettings.CACHE_KEY)
+        content_changed()
+
+
 def connect() -> None:
+    service_recovered.connect(_cache_back_after_outage, dispatch_uid="pages-cache-recovered")
     for model in CONTENT_MODELS:
         post_save.connect(_content_saved_or_deleted, sender=model, dispatch_uid=f"pages-{model}")
         post_delete.connect(

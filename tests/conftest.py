@@ -11,6 +11,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from clinic_site.outage import BREAKERS
+from clinic_site.ratelimit import fail_open_notice
+
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0", "false", "no")
@@ -52,6 +55,11 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
+    # Each test starts with Redis considered up (a test that saw an outage must not make the
+    # next one skip the cache or the broker).
+    for breaker in BREAKERS.values():
+        breaker.reset()
+    fail_open_notice.clear()
     cache.clear()
     yield
     cache.clear()

@@ -100,6 +100,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# When Redis (cache or broker) stops answering, each process logs it once and tries it again
+# this often; in between, pages come from PostgreSQL and messages wait in the outbox.
+OUTAGE_RETRY_SECONDS = env.float("OUTAGE_RETRY_SECONDS", default=5.0)
 
 # --- auth and sessions ------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
