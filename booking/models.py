@@ -21,7 +21,9 @@ from clinic_site.crypto import EncryptedTextField
 MAX_BUFFER_MINUTES = 240
 
 # Words the booking URLs use after /book/; a type's slug must not shadow them.
-RESERVED_TYPE_SLUGS = frozenset({"details", "review", "confirm", "done", "manage"})
+RESERVED_TYPE_SLUGS = frozenset(
+    {"details", "review", "confirm", "done", "manage", "waitlist", "offer"}
+)
 
 
 def _new_ics_uid() -> str:
@@ -303,3 +305,142 @@ class Appointment(models.Model):
     @property
     def blocked_end(self):
         return self.end + timedelta(minutes=self.buffer_after_minutes)
+
+
+class WaitlistEntry(models.Model):
+    """A couple's request to be told when a time that suits them opens.
+
+    Made from the booking pages ("None of these times work?") by someone coming from their
+    inquiry link or by a new visitor. `windows` lists the (weekday, part of day) pairs that
+    suit them, in Pacific time, as "0:morning" … "6:evening" (see booking.waitlist). Contact
+    details are encrypted like an appointment's. Priority is read from the linked inquiry at
+    matching time (an urgent inquiry is offered first), then arrival order (created_at, pk).
+
+    Lifecycle: waiting → offered (one live offer at a time) → booked, or back to waiting
+    when an offer lapses or is passed on; expired once `valid_until` has passed; removed by
+    staff or by the person. Entries of an inquiry go with it at retention; the others are
+    purged the same number of months after they end (staff.retention).
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        OFFERED = "offered", "Offered a time"
+        BOOKED = "booked", "Booked"
+        EXPIRED = "expired", "Expired"
+        REMOVED = "removed", "Removed"
+
+    OPEN_STATUSES = (Status.WAITING, Status.OFFERED)
+
+    inquiry = models.ForeignKey(
+        "intake.Inquiry",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="waitlist_entries",
+        help_text="The inquiry this came from, if any.",
+    )
+    consultation_type = models.ForeignKey(
+        ConsultationType, on_delete=models.PROTECT, related_name="waitlist_entries"
+    )
+    clinicians = models.ManyToManyField(
+        Clinician,
+        blank=True,
+        related_name="waitlist_entries",
+        help_text="Clinicians acceptable to them; none chosen means any.",
+    )
+    windows = models.JSONField(default=list, help_text='Pacific time, e.g. ["1:morning"].')
+    valid_until = models.DateField(help_text="Last Pacific day they want offers for.")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.WAITING, db_index=True
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    contact_name = EncryptedTextField(blank=True, default="")
+    contact_email = EncryptedTextField(blank=True, default="")
+    contact_phone = EncryptedTextField(blank=True, default="", help_text="E.164")
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    email_ok = models.BooleanField("email consent", default=False)
+    email_consent_at = models.DateTimeField(null=True, blank=True)
+    sms_ok = models.BooleanField("texting is safe and consented", default=False)
+    sms_consent_at = models.DateTimeField(null=True, blank=True)
+    sms_consent_text = models.TextField(blank=True)
+    voicemail_ok = models.BooleanField(default=False)
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "waitlist entry"
+        verbose_name_plural = "waitlist"
+        indexes = [models.Index(fields=["consultation_type", "status", "created_at"])]
+
+    def __str__(self):
+        return f"Waitlist #{self.pk} · {self.consultation_type}"
+
+
+class WaitlistOffer(models.Model):
+    """A freed time offered to one waitlist entry, held for them until `expires_at`.
+
+    The hold is a real `Appointment` in status "held", so the same exclusion constraint
+    that stops double bookings stops a second holder. An offer created in quiet hours is
+    "scheduled": nothing is held or sent until `send_at`, and its hold (and expiry clock)
+    starts then. At most one live (scheduled or sent) offer per entry.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Waiting for quiet hours to end"
+        SENT = "sent", "Sent — time held"
+        ACCEPTED = "accepted", "Accepted — booked"
+        DECLINED = "declined", "Passed on by the person"
+        EXPIRED = "expired", "Not taken in time"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        VOID = "void", "Time gone before sending"
+
+    LIVE_STATUSES = (Status.SCHEDULED, Status.SENT)
+
+    entry = models.ForeignKey(WaitlistEntry, on_delete=models.CASCADE, related_name="offers")
+    consultation_type = models.ForeignKey(
+        ConsultationType, on_delete=models.PROTECT, related_name="+"
+    )
+    clinician = models.ForeignKey(Clinician, on_delete=models.PROTECT, related_name="+")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    appointment = models.OneToOneField(
+        Appointment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="waitlist_offer",
+        help_text="The hold while the offer is open; the booking once accepted.",
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.SCHEDULED, db_index=True
+    )
+    send_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Staff member who offered it by hand (empty: offered automatically).",
+    )
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=models.Q(status__in=["scheduled", "sent"]),
+                name="booking_waitlist_one_live_offer_per_entry",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Offer #{self.pk} · {timezone.localtime(self.start):%Y-%m-%d %H:%M} Pacific"

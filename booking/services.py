@@ -32,6 +32,7 @@ from pages.models import SiteSettings
 
 from . import selectors
 from .display import when_text, where_text
+from .events import time_freed
 from .models import Appointment, Clinician, ConsultationType
 
 logger = logging.getLogger(__name__)
@@ -268,7 +269,9 @@ def _hold_for_key(*, hold_key: str, now: datetime) -> Appointment | None:
     )
 
 
-def _insert_hold(*, consultation_type, clinician, start, hold_key, inquiry, now) -> Appointment:
+def _insert_hold(
+    *, consultation_type, clinician, start, hold_key, inquiry, now, expires_at=None
+) -> Appointment:
     end = start + consultation_type.duration
     appointment = Appointment(
         consultation_type=consultation_type,
@@ -280,7 +283,7 @@ def _insert_hold(*, consultation_type, clinician, start, hold_key, inquiry, now)
         buffer_before_minutes=consultation_type.buffer_before_minutes,
         buffer_after_minutes=consultation_type.buffer_after_minutes,
         status=Status.HELD,
-        hold_expires_at=now + timedelta(minutes=HOLD_MINUTES),
+        hold_expires_at=expires_at or now + timedelta(minutes=HOLD_MINUTES),
         hold_key=hold_key,
     )
     for attempt in range(1, WRITE_ATTEMPTS + 1):
@@ -538,7 +541,13 @@ def appointment_cancel(
         messages_cancel(related=locked, key_prefix=_reminder_prefix(locked))
         if was_booked:
             _send_event(appointment=locked, event="cancelled", now=now)
+            _announce_freed(locked, start=locked.start, end=locked.end)
     return locked
+
+
+def _announce_freed(appointment: Appointment, *, start: datetime, end: datetime) -> None:
+    """The waitlist hears about the time once this transaction commits (booking.signals)."""
+    time_freed.send(sender=Appointment, clinician_id=appointment.clinician_id, start=start, end=end)
 
 
 def reschedule_check(
@@ -589,12 +598,14 @@ def appointment_reschedule(
         if locked.start == start and can_change_online(locked, now=now):
             return locked
         reschedule_check(appointment=locked, start=start, now=now)
+        freed = (locked.start, locked.end)
         locked.start = start
         locked.end = start + timedelta(minutes=locked.consultation_type.duration_minutes)
         locked.buffer_before_minutes = locked.consultation_type.buffer_before_minutes
         locked.buffer_after_minutes = locked.consultation_type.buffer_after_minutes
         locked.sequence += 1
         _save_unless_taken(locked, now=now)
+        _announce_freed(locked, start=freed[0], end=freed[1])
         messages_cancel(related=locked, key_prefix=_reminder_prefix(locked))
         if locked.status == Status.CONFIRMED:
             _send_event(appointment=locked, event="rescheduled", now=now)

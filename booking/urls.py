@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import flow, manage
+from .views import flow, manage, waitlist
 
 app_name = "booking"
 
@@ -24,6 +24,10 @@ urlpatterns = [
         name="reschedule_times",
     ),
     path("manage/<str:token>/calendar.ics", manage.calendar, name="calendar"),
+    path("waitlist/joined/", waitlist.joined, name="waitlist_joined"),
+    path("waitlist/<slug:type_slug>/", waitlist.join, name="waitlist_join"),
+    path("offer/<str:token>/", waitlist.offer, name="waitlist_offer"),
+    path("offer/<str:token>/pass/", waitlist.offer_decline, name="waitlist_offer_decline"),
     path("<slug:type_slug>/", flow.days, name="days"),
     path("<slug:type_slug>/<str:day>/", flow.times, name="times"),
 ]

@@ -211,6 +211,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "booking.tasks.release_expired_holds",
         "schedule": 60.0,
     },
+    "booking-waitlist-tick": {
+        "task": "booking.tasks.waitlist_tick",
+        "schedule": 60.0,
+    },
     "staff-retention": {
         "task": "staff.tasks.apply_retention",
         "schedule": crontab(hour=10, minute=15),
@@ -260,6 +264,10 @@ BOOKING_CHANGE_CUTOFF_HOURS = env.int("BOOKING_CHANGE_CUTOFF_HOURS", default=24)
 BOOKING_REMINDER_OFFSETS_HOURS = [
     int(h) for h in env.list("BOOKING_REMINDER_OFFSETS_HOURS", default=["24", "2"])
 ]
+# Waitlist: how long an offered time is held for the couple, from the moment it is sent;
+# and how far ahead (days) someone may ask to stay on the list.
+WAITLIST_OFFER_HOLD_MINUTES = env.int("WAITLIST_OFFER_HOLD_MINUTES", default=30)
+WAITLIST_MAX_DAYS = env.int("WAITLIST_MAX_DAYS", default=120)
 RESPONSE_DUE_BUSINESS_HOURS = {
     "urgent": env.int("RESPONSE_DUE_URGENT_HOURS", default=1),
     "medical_review": env.int("RESPONSE_DUE_MEDICAL_REVIEW_HOURS", default=8),

@@ -24,6 +24,8 @@ REALISTIC_CONTEXT = {
     "when": "Tuesday 9 December 2026 at 10:00 am Pacific time",
     "where": "Irvine office, 2nd floor",
     "reference_code": "KC-7Q4M2",
+    "hold_until": "10:30 am Pacific time",
+    "hold_minutes": 30,
     # Things a caller should never pass, and templates must never print:
     "name": "Jordan Alvarez",
     "contact_name": "Jordan Alvarez",
@@ -53,6 +55,7 @@ def test_the_template_folders_hold_the_keys_other_apps_use():
         "booking_cancelled",
         "booking_reminder",
         "staff_urgent_alert",
+        "waitlist_offer",
     }
     assert expected <= set(SMS_KEYS)
     assert expected <= set(EMAIL_KEYS)
