@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from clinic_site.crypto import lookup_hash
+from notifications.models import Message
 from notifications.services import message_create
 
 from . import selectors, services, waitlist_selectors
@@ -481,3 +483,30 @@ def open_slot_choices(*, entry: WaitlistEntry, now: datetime | None = None, limi
             )
     choices.sort(key=lambda c: (not c[2], c[0].start))
     return choices[:limit]
+
+
+# --- retention ------------------------------------------------------------------------------
+def waitlist_entries_purge(*, entries, dry_run: bool = False) -> dict[str, int]:
+    """Delete waitlist entries (a queryset) with their offers and every message about those
+    offers; return the counts. Called by staff.retention, with an inquiry's entries or with
+    new visitors' entries that ended long enough ago."""
+    entry_ids = list(entries.values_list("pk", flat=True))
+    offer_ids = list(
+        WaitlistOffer.objects.filter(entry_id__in=entry_ids).values_list("pk", flat=True)
+    )
+    messages = Message.objects.filter(
+        content_type=ContentType.objects.get_for_model(WaitlistOffer), object_id__in=offer_ids
+    )
+    counts = {"waitlist_entries": len(entry_ids), "messages": messages.count()}
+    if not dry_run and entry_ids:
+        messages.delete()
+        WaitlistEntry.objects.filter(pk__in=entry_ids).delete()  # offers go by cascade
+    return counts
+
+
+def waitlist_visitor_entries_ended_before(cutoff: datetime):
+    """New visitors' entries (no inquiry) that ended — booked, expired, removed — before
+    cutoff: the same retention as an inquiry's, counted from the end."""
+    return WaitlistEntry.objects.filter(inquiry__isnull=True, status_changed_at__lt=cutoff).exclude(
+        status__in=WaitlistEntry.OPEN_STATUSES
+    )

@@ -1,5 +1,5 @@
 """The staff workspace's admin: the audit trail here; the inquiry queue, booking and the
-outbox in staff.inquiry_admin, staff.booking_admin and staff.message_admin (imported below so
+outbox in staff.inquiry_admin, staff.booking_admin, staff.waitlist_admin and staff.message_admin (imported below so
 Django's autodiscovery registers them). Staff is the top layer: these admins compose
 intake, booking and notifications, which never import staff.
 
@@ -17,7 +17,12 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.utils.html import format_html, format_html_join
 
-from staff import booking_admin, inquiry_admin, message_admin  # noqa: F401 (registers them)
+from staff import (  # noqa: F401 (registers them)
+    booking_admin,
+    inquiry_admin,
+    message_admin,
+    waitlist_admin,
+)
 from staff.admin_mixins import AuditedAdminMixin
 from staff.audit import REDACTED, audit_record
 from staff.models import AuditEntry

@@ -3,9 +3,10 @@
 An inquiry is removed when it was received more than settings.RETENTION_MONTHS ago, did
 not end "accepted" (accepted couples became clients: their records follow clinical record
 rules, not this one) and has not changed status within that period either. With it go its
-screenings and results, internal notes, appointments that have ended, and every message
-about the inquiry or those appointments. One audit entry with the counts (and nothing
-else) records each run.
+screenings and results, internal notes, appointments that have ended, its waitlist entries
+and offers, and every message about the inquiry, those appointments or those offers. New
+visitors' waitlist entries (no inquiry) go the same number of months after they ended.
+One audit entry with the counts (and nothing else) records each run.
 """
 
 import datetime as dt
@@ -15,7 +16,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from booking.models import Appointment
+from booking.models import Appointment, WaitlistEntry
+from booking.waitlist_services import (
+    waitlist_entries_purge,
+    waitlist_visitor_entries_ended_before,
+)
 from intake.models import Inquiry, InstrumentResult, PartnerScreening
 from notifications.models import Message
 from staff.audit import audit_record
@@ -58,6 +63,7 @@ def retention_apply(
         "instrument_results": 0,
         "notes": 0,
         "appointments": 0,
+        "waitlist_entries": 0,
         "messages": 0,
     }
     inquiry_ct = ContentType.objects.get_for_model(Inquiry)
@@ -84,12 +90,24 @@ def retention_apply(
             ).count()
             counts["notes"] += InquiryNote.objects.filter(inquiry_id__in=batch).count()
             counts["inquiries"] += len(batch)
+            waitlist = waitlist_entries_purge(
+                entries=WaitlistEntry.objects.filter(inquiry_id__in=batch), dry_run=dry_run
+            )
+            counts["waitlist_entries"] += waitlist["waitlist_entries"]
+            counts["messages"] += waitlist["messages"]
             if dry_run:
                 continue
             messages.delete()
             Appointment.objects.filter(pk__in=appointment_ids).delete()
             # Screenings, results and notes go by cascade with their inquiry.
             Inquiry.objects.filter(pk__in=batch).delete()
+    with transaction.atomic():
+        cutoff = months_before(now, settings.RETENTION_MONTHS if months is None else months)
+        waitlist = waitlist_entries_purge(
+            entries=waitlist_visitor_entries_ended_before(cutoff), dry_run=dry_run
+        )
+    counts["waitlist_entries"] += waitlist["waitlist_entries"]
+    counts["messages"] += waitlist["messages"]
     if not dry_run:
         audit_record(
             action="retention",

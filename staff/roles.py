@@ -32,6 +32,8 @@ _FRONT_DESK: list[Rule] = [
     ("intake", "inquiry", ("view", "change"), ()),
     ("intake", "partnerscreening", ("view", "change"), ()),
     ("booking", "appointment", WORK, ()),
+    # "change" on a waitlist entry is what removing it and offering a time by hand ask for.
+    ("booking", "waitlistentry", ("view", "change"), ()),
     ("booking", "*", VIEW, ()),
     # "change" on a message is what the outbox's resend action asks for (its fields are
     # read-only in the admin).

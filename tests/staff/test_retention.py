@@ -76,6 +76,7 @@ def test_it_removes_old_non_clients_with_their_screenings_messages_and_notes(fro
         "instrument_results": 1,
         "notes": 1,
         "appointments": 1,
+        "waitlist_entries": 0,
         "messages": 3,
     }
     assert set(Inquiry.objects.values_list("pk", flat=True)) == {
@@ -113,3 +114,48 @@ def test_the_beat_schedule_names_the_registered_task():
     assert settings.CELERY_BEAT_SCHEDULE["staff-retention"]["task"] == "staff.tasks.apply_retention"
     app.loader.import_default_modules()
     assert "staff.tasks.apply_retention" in app.tasks
+
+
+@pytest.mark.django_db
+def test_waitlist_entries_go_with_their_inquiry_and_visitors_entries_after_they_end():
+    from booking.models import WaitlistEntry, WaitlistOffer
+
+    gone = old_inquiry(status="closed")
+    held = make_appointment(start=timezone.now() - dt.timedelta(days=700), status="cancelled")
+    ctype, clinician = held.consultation_type, held.clinician
+    long_ago = timezone.now() - dt.timedelta(days=31 * 25)
+
+    def entry(**fields):
+        return WaitlistEntry.objects.create(
+            consultation_type=ctype,
+            windows=["1:morning"],
+            valid_until=long_ago.date(),
+            contact_email="x@example.com",
+            **fields,
+        )
+
+    of_inquiry = entry(inquiry=gone, status="expired", status_changed_at=long_ago)
+    offer = WaitlistOffer.objects.create(
+        entry=of_inquiry,
+        consultation_type=ctype,
+        clinician=clinician,
+        start=held.start,
+        end=held.end,
+        send_at=held.start,
+        status="expired",
+    )
+    message_about(offer, "offer-1")
+    old_visitor = entry(status="expired", status_changed_at=long_ago)
+    recent_visitor = entry(status="expired")
+    still_waiting = entry(status="waiting", status_changed_at=long_ago)
+
+    counts = apply_retention.delay().get()
+
+    assert counts["waitlist_entries"] == 2
+    assert counts["messages"] == 1
+    assert set(WaitlistEntry.objects.values_list("pk", flat=True)) == {
+        recent_visitor.pk,
+        still_waiting.pk,
+    }
+    assert not WaitlistOffer.objects.exists() and not Message.objects.exists()
+    assert old_visitor.pk not in set(WaitlistEntry.objects.values_list("pk", flat=True))
