@@ -163,7 +163,9 @@ def _offer_gone(request, offer: WaitlistOffer):
     slots = selectors.open_slots_for(
         consultation_type=ctype, clinicians=selectors.clinicians_for(consultation_type=ctype)
     )
-    nearest = engine.nearest_slots(slots, target=offer.start, limit=OTHER_TIMES)
+    # The offered time itself belongs to the next person in line now, not to the first click.
+    others = [s for s in slots if s.start != offer.start]
+    nearest = engine.nearest_slots(others, target=offer.start, limit=OTHER_TIMES)
     return render(
         request,
         "booking/waitlist_offer_gone.html",
@@ -181,7 +183,8 @@ def _offer_gone(request, offer: WaitlistOffer):
                 for s in nearest
             ],
             "days_url": reverse("booking:days", args=[ctype.slug]),
-            "still_waiting": offer.entry.status == WaitlistEntry.Status.WAITING,
+            "still_waiting": offer.entry.status in WaitlistEntry.OPEN_STATUSES,
+            "hold_minutes": settings.WAITLIST_OFFER_HOLD_MINUTES,
             "pacific_label": PACIFIC_LABEL,
         },
         status=410,

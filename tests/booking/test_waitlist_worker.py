@@ -1,0 +1,85 @@
+"""The waitlist on the real services: PostgreSQL, Redis as the broker and a real Celery
+worker. A cancellation is announced after its commit, the worker offers the freed time and
+delivers the offer; the couple's link books it; a lapsed offer passes on by the beat task."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from booking import services, waitlist_selectors
+from booking.models import Appointment, WaitlistOffer
+from booking.tasks import waitlist_tick
+from notifications import sms
+from notifications.models import Message
+from tests.notifications.conftest import (  # noqa: F401 - fixture used by name
+    live_celery,
+    running_workers,
+    wait_for,
+)
+
+from .conftest import pacific
+from .test_waitlist import book, join
+
+pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+WED_10 = pacific(2026, 3, 4, 10)
+
+
+@pytest.fixture(autouse=True)
+def daytime(settings):
+    settings.QUIET_HOURS_START, settings.QUIET_HOURS_END = 20, 8
+    settings.SITE_URL = "https://clinic.example"
+
+
+def delivered(template_key: str) -> list[Message]:
+    return list(
+        Message.objects.filter(template_key=template_key, status=Message.Status.SENT).order_by("pk")
+    )
+
+
+def test_a_worker_offers_the_freed_time_delivers_it_and_passes_it_on(
+    live_celery,  # noqa: F811
+    couples_type,
+    clinicians,
+    frozen_clock,
+):
+    alex = clinicians[0]
+    mail.outbox = []
+    sms.outbox.clear()
+    appointment = book(couples_type, alex, WED_10)
+    first = join(couples_type, 1, sms=True)
+    second = join(couples_type, 2)
+    with running_workers(live_celery, count=1, concurrency=2):
+        services.appointment_cancel(appointment=appointment, by="client")  # commits at once
+        assert wait_for(lambda: len(delivered("waitlist_offer")) == 2, timeout=30)
+        offer = WaitlistOffer.objects.get()
+        assert offer.entry_id == first.pk and offer.status == "sent"
+        assert Appointment.objects.get(pk=offer.appointment_id).status == "held"
+        assert [m.to for m in sms.outbox] == ["+19495550101"]
+        assert "/book/offer/" in sms.outbox[0].body
+
+        # Not taken in time: the beat task passes the time to the next couple.
+        frozen_clock.shift(timedelta(minutes=31))
+        waitlist_tick.delay()
+        assert wait_for(
+            lambda: WaitlistOffer.objects.filter(entry=second, status="sent").exists(), timeout=30
+        )
+        assert wait_for(lambda: len(delivered("waitlist_offer")) == 3, timeout=30)
+        passed_on = WaitlistOffer.objects.get(entry=second)
+        assert WaitlistOffer.objects.get(entry=first).status == "expired"
+
+        # The second couple books from their link; the worker sends the confirmation.
+        url = reverse("booking:waitlist_offer", args=[waitlist_selectors.offer_token(passed_on)])
+        response = Client().post(url, {"mode": "video"})
+        assert response.status_code == 302
+        assert wait_for(lambda: len(delivered("booking_confirmed")) == 2, timeout=30)
+    booked = Appointment.objects.active().get(clinician=alex, start=WED_10)
+    assert booked.pk == passed_on.appointment_id and booked.status == "confirmed"
+    assert booked.contact_email == "person2@example.com"
+    print(
+        "worker run: offers sent 2, holds 2, expired 1, booked 1, messages delivered",
+        Message.objects.filter(status=Message.Status.SENT).count(),
+    )
