@@ -132,9 +132,7 @@ def test_an_ended_offer_and_passing_on_read_kindly(open_journey, fully_booked_we
         checked(j, "passed on")
         assert "we passed the time on" in j.page.content()
         second = WaitlistOffer.objects.get(status="sent")
-        Message.objects.filter(template_key="waitlist_offer").exclude(
-            object_id=second.pk
-        ).delete()
+        Message.objects.filter(template_key="waitlist_offer").exclude(object_id=second.pk).delete()
         clock.shift(timedelta(minutes=31))
         j.visit(offer_link_path(), expect_status=410)
         checked(j, "offer ended")
