@@ -1,8 +1,9 @@
 """Receivers: time that opens in a clinician's week is offered to the waitlist.
 
 Connected in BookingConfig.ready. Each enqueues one Celery task after the transaction
-commits (a rolled-back change offers nothing); a broker outage is logged, never raised, so
-a cancellation or an edit of someone's hours always goes through.
+commits (a rolled-back change offers nothing). While the broker is down
+(clinic_site.outage) the matching runs in this process instead, so a cancellation or an
+edit of someone's hours always goes through and no freed time is lost.
 """
 
 import logging
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from clinic_site.outage import broker_breaker
 from notifications.services import PUBLISH_RETRY_POLICY
 
 from .events import time_freed
@@ -27,16 +29,21 @@ def offer_freed_time_to_waitlist(sender, *, clinician_id, start=None, end=None, 
         task_kwargs.update(start=start.isoformat(), end=(end or start).isoformat())
 
     def enqueue():
-        try:
-            waitlist_offer_freed_time.apply_async(
-                kwargs=task_kwargs, retry_policy=PUBLISH_RETRY_POLICY
-            )
-        except Exception:  # noqa: BLE001 - any broker failure: match here instead
-            logger.warning("waitlist: broker unavailable; matching in this process")
+        if broker_breaker.allow():
             try:
-                waitlist_offer_freed_time.run(**task_kwargs)
-            except Exception:  # noqa: BLE001 - the change itself is committed; never undo it
-                logger.exception("waitlist: matching failed for clinician %s", clinician_id)
+                waitlist_offer_freed_time.apply_async(
+                    kwargs=task_kwargs, retry_policy=PUBLISH_RETRY_POLICY
+                )
+            except Exception as exc:  # noqa: BLE001 - any broker failure: match here instead
+                broker_breaker.failed(exc)
+            else:
+                broker_breaker.succeeded()
+                return
+        # The broker is down: match in this process (a few queries), so no time is lost.
+        try:
+            waitlist_offer_freed_time.run(**task_kwargs)
+        except Exception:  # noqa: BLE001 - the change itself is committed; never undo it
+            logger.exception("waitlist: matching failed for clinician %s", clinician_id)
 
     transaction.on_commit(enqueue)
 

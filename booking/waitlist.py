@@ -15,9 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from clinic_site import clock
 from notifications.quiet_hours import next_allowed_time
-
-from .slots import CLINIC_TZ
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -60,7 +59,7 @@ def windows_from(days: Iterable[int], parts: Iterable[str]) -> list[str]:
 
 def slot_window(start: datetime) -> str:
     """The window a slot starting at `start` (aware) falls in, on the Pacific clock."""
-    local = start.astimezone(CLINIC_TZ)
+    local = clock.local(start)
     return window_key(local.weekday(), part_of_day(local.time()))
 
 
@@ -114,7 +113,7 @@ def suits(
         candidate.waiting
         and candidate.consultation_type_id == consultation_type_id
         and (not candidate.clinician_ids or clinician_id in candidate.clinician_ids)
-        and start.astimezone(CLINIC_TZ).date() <= candidate.valid_until
+        and clock.local_date(start) <= candidate.valid_until
         and slot_window(start) in candidate.windows
         and not _offered_before(candidate, clinician_id, start, end)
     )

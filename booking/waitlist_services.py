@@ -20,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic_site import clock
 from clinic_site.crypto import lookup_hash
 from notifications.models import Message
 from notifications.services import message_create
@@ -120,7 +121,7 @@ def waitlist_entry_remove(*, entry: WaitlistEntry, now: datetime | None = None) 
 def waitlist_entries_expire(*, now: datetime | None = None) -> int:
     """Close waiting entries whose last wanted day has passed (Pacific)."""
     now = _now(now)
-    today = now.astimezone(engine.CLINIC_TZ).date()
+    today = clock.today(now)
     return WaitlistEntry.objects.filter(status=Entry.WAITING, valid_until__lt=today).update(
         status=Entry.EXPIRED, status_changed_at=now
     )
@@ -430,8 +431,8 @@ def _offer_first_slot(*, ctype, clinician, freed, now, skip) -> WaitlistOffer | 
         return None
     window = {}
     if freed is not None:
-        first = engine.local_day_bounds(freed.start.astimezone(engine.CLINIC_TZ).date())
-        last = engine.local_day_bounds(freed.end.astimezone(engine.CLINIC_TZ).date())
+        first = engine.local_day_bounds(clock.local_date(freed.start))
+        last = engine.local_day_bounds(clock.local_date(freed.end))
         window = {"start_from": first.start, "end_before": last.end}
     slots = waitlist_selectors.offerable_slots(
         consultation_type=ctype, clinician=clinician, now=now, **window

@@ -1,7 +1,8 @@
-"""The staff workspace's admin: the audit trail here; the inquiry queue, booking and the
-outbox in staff.inquiry_admin, staff.booking_admin, staff.waitlist_admin and staff.message_admin (imported below so
-Django's autodiscovery registers them). Staff is the top layer: these admins compose
-intake, booking and notifications, which never import staff.
+"""The staff workspace's admin: the audit trail here; the inquiry queue, booking, the
+waitlist and the outbox in staff.inquiry_admin, staff.booking_admin, staff.waitlist_admin
+and staff.message_admin (imported below so Django's autodiscovery registers them). Staff is
+the top layer: these admins compose intake, booking and notifications, which never import
+staff.
 
 The audit trail is read-only for everyone, visible to holders of view_auditentry.
 

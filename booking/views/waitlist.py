@@ -11,28 +11,25 @@ from datetime import timedelta
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from clinic_site import clock
 from clinic_site.phones import display_phone
 from clinic_site.ratelimit import client_ip, hit
 
-from . import selectors, services, waitlist_selectors, waitlist_services
-from . import slots as engine
-from .display import PACIFIC_LABEL, day_text, when_text
-from .models import WaitlistEntry, WaitlistOffer
-from .views import SESSION_DONE, _allow, _appointment_summary, _problem, _session_inquiry
-from .waitlist import windows_text
-from .waitlist_forms import WAITLIST_SMS_CONSENT_TEXT, OfferBookingForm, WaitlistForm
+from .. import selectors, services, waitlist_selectors, waitlist_services
+from .. import slots as engine
+from ..display import PACIFIC_LABEL, day_text, when_text
+from ..models import WaitlistEntry, WaitlistOffer
+from ..waitlist import windows_text
+from ..waitlist_forms import WAITLIST_SMS_CONSENT_TEXT, OfferBookingForm, WaitlistForm
+from .common import allow, appointment_summary, problem_page
+from .flow import SESSION_DONE, _session_inquiry
 
 SESSION_WAITLIST = "booking_waitlist_entry_id"
 JOIN_RATE = "10/h"
 DEFAULT_DAYS = 30
 OTHER_TIMES = 6
-
-
-def _today():
-    return timezone.now().astimezone(engine.CLINIC_TZ).date()
 
 
 def _initial(inquiry, today) -> dict:
@@ -50,12 +47,12 @@ def _initial(inquiry, today) -> dict:
 
 
 @never_cache
-@_allow("GET", "POST")
+@allow("GET", "POST")
 def join(request, type_slug: str):
     """'None of these times work?': the days, parts of day and clinicians that suit."""
     consultation_type = selectors.bookable_type(slug=type_slug)
     if consultation_type is None:
-        return _problem(
+        return problem_page(
             request,
             heading="Not available",
             message="That kind of appointment is not available online. Please call us.",
@@ -63,7 +60,7 @@ def join(request, type_slug: str):
         )
     clinicians = selectors.clinicians_for(consultation_type=consultation_type)
     inquiry = _session_inquiry(request)
-    today = _today()
+    today = clock.today()
     form_kwargs = {
         "clinicians": clinicians,
         "today": today,
@@ -71,7 +68,7 @@ def join(request, type_slug: str):
     }
     if request.method == "POST":
         if not hit("waitlist-join", client_ip(request), JOIN_RATE):
-            return _problem(
+            return problem_page(
                 request,
                 heading="Too many tries",
                 message="Please wait a while and try again, or call us.",
@@ -118,7 +115,7 @@ def join(request, type_slug: str):
 
 
 @never_cache
-@_allow("GET")
+@allow("GET")
 def joined(request):
     """You are on the list: what we will look for, and what happens next."""
     pk = request.session.get(SESSION_WAITLIST)
@@ -145,10 +142,10 @@ def joined(request):
     )
 
 
-def _offer_or_problem(request, token):
+def _offer_orproblem_page(request, token):
     offer = waitlist_selectors.offer_from_token(token)
     if offer is None:
-        return None, _problem(
+        return None, problem_page(
             request,
             heading="This link is not valid",
             message="Please use the link from our message, or call us.",
@@ -192,10 +189,10 @@ def _offer_gone(request, offer: WaitlistOffer):
 
 
 @never_cache
-@_allow("GET", "POST")
+@allow("GET", "POST")
 def offer(request, token: str):
     """The held time: GET shows it with one button; the POST books it."""
-    the_offer, problem = _offer_or_problem(request, token)
+    the_offer, problem = _offer_orproblem_page(request, token)
     if problem:
         return problem
     if the_offer.status == WaitlistOffer.Status.ACCEPTED and the_offer.appointment_id:
@@ -230,7 +227,7 @@ def offer(request, token: str):
             "offer": the_offer,
             "form": form,
             "token": token,
-            "summary": _appointment_summary(the_offer.appointment, mode_chosen=False),
+            "summary": appointment_summary(the_offer.appointment, mode_chosen=False),
             "hold_until": when_text(the_offer.expires_at).split(" at ", 1)[1],
         },
         status=400 if form.errors else 200,
@@ -238,10 +235,10 @@ def offer(request, token: str):
 
 
 @never_cache
-@_allow("POST")
+@allow("POST")
 def offer_decline(request, token: str):
     """Pass the held time on to the next person waiting; stay on the list."""
-    the_offer, problem = _offer_or_problem(request, token)
+    the_offer, problem = _offer_orproblem_page(request, token)
     if problem:
         return problem
     waitlist_services.waitlist_offer_decline(offer=the_offer)

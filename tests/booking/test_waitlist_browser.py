@@ -9,8 +9,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from booking import services
+from booking import services, waitlist_services
 from booking.models import Appointment, WaitlistEntry, WaitlistOffer
+from booking.services import ContactDetails
+from clinic_site import clock
 from notifications.models import Message
 from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
     assert_accessible,
@@ -40,9 +42,7 @@ def fully_booked_wednesday(settings):
     alex = make_clinician("Alex Rivera", [ctype], weekdays=[2], start=time(9), end=time(11))
     now = timezone.now()
     days_to_wednesday = (2 - now.weekday()) % 7 + 7  # next week's Wednesday
-    wednesday = (now + timedelta(days=days_to_wednesday)).astimezone(
-        services.selectors.engine.CLINIC_TZ
-    )
+    wednesday = clock.local(now + timedelta(days=days_to_wednesday))
     nine = wednesday.replace(hour=9, minute=0, second=0, microsecond=0)
     ten = nine + timedelta(hours=1)
     first = book(ctype, alex, nine, key="a" * 20)
@@ -58,7 +58,7 @@ def offer_link_path() -> str:
 
 def daytime():
     """Messages are not sent in quiet hours; run the journey at a Pacific mid-morning."""
-    now = timezone.now().astimezone(services.selectors.engine.CLINIC_TZ)
+    now = clock.local(timezone.now())
     return now.replace(hour=10, minute=0) if not 8 <= now.hour < 19 else now
 
 
@@ -104,9 +104,6 @@ def test_join_receive_the_offer_and_book_it(open_journey, fully_booked_wednesday
 
 def test_an_ended_offer_and_passing_on_read_kindly(open_journey, fully_booked_wednesday):  # noqa: F811
     ctype, first_booking = fully_booked_wednesday
-    from booking import waitlist_services
-    from booking.services import ContactDetails
-
     with time_machine.travel(daytime(), tick=True) as clock:
         for n in (1, 2):
             waitlist_services.waitlist_join(

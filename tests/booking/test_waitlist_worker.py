@@ -12,10 +12,12 @@ from django.urls import reverse
 from booking import services, waitlist_selectors
 from booking.models import Appointment, WaitlistOffer
 from booking.tasks import waitlist_tick
+from clinic_site.outage import BREAKERS
 from notifications import sms
 from notifications.models import Message
 from tests.notifications.conftest import (  # noqa: F401 - fixture used by name
     live_celery,
+    point_broker_at,
     running_workers,
     wait_for,
 )
@@ -83,3 +85,30 @@ def test_a_worker_offers_the_freed_time_delivers_it_and_passes_it_on(
         "worker run: offers sent 2, holds 2, expired 1, booked 1, messages delivered",
         Message.objects.filter(status=Message.Status.SENT).count(),
     )
+
+
+def test_with_the_broker_down_a_cancellation_still_offers_the_freed_time(
+    live_celery,  # noqa: F811
+    couples_type,
+    clinicians,
+    frozen_clock,
+    settings,
+):
+    """Matching runs in the web process while the broker is down; the offer's messages wait
+    in the outbox for the sweep, like every other message."""
+    alex = clinicians[0]
+    appointment = book(couples_type, alex, WED_10)
+    entry = join(couples_type, 1)
+    settings.OUTAGE_RETRY_SECONDS = 60
+    point_broker_at(live_celery, "redis://127.0.0.1:1/0")  # nothing listens there
+    try:
+        services.appointment_cancel(appointment=appointment, by="client")
+    finally:
+        point_broker_at(live_celery, settings.REDIS_URL)
+        for breaker in BREAKERS.values():
+            breaker.reset()
+    offer = WaitlistOffer.objects.get()
+    assert offer.entry_id == entry.pk and offer.status == "sent"
+    assert Appointment.objects.get(pk=offer.appointment_id).status == "held"
+    queued = Message.objects.filter(template_key="waitlist_offer", status=Message.Status.QUEUED)
+    assert queued.count() == 1
