@@ -1,11 +1,14 @@
 """Forms for the public booking flow. Each cleans input into what one service needs."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django import forms
+from django.utils import timezone
 
 from clinic_site.phones import normalize_phone
+
+from .models import MAX_HORIZON_DAYS
 
 SMS_CONSENT_TEXT = (
     "Text me appointment confirmations and reminders at this number. It is safe to text me "
@@ -15,15 +18,27 @@ EMAIL_CONSENT_TEXT = "Email me the confirmation and reminders."
 HOLD_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
-def parse_start(raw: str) -> datetime:
-    """An ISO 8601 instant with its offset ("...Z" or "+00:00") as a UTC datetime."""
+# Every day or time a URL or form carries is checked against the booking calendar (up to
+# MAX_HORIZON_DAYS ahead, the most any type allows) before any date arithmetic, so year 1 or
+# 9999 gives a clear 400/404 page, never an OverflowError.
+NOT_VALID_TIME = "That time is not valid. Please choose a time."
+NOT_AVAILABLE_TIME = "That time is not available. Please choose one of the times shown."
+
+
+def parse_start(raw: str, *, now: datetime | None = None) -> datetime:
+    """An ISO 8601 instant with its offset ("...Z" or "+00:00") as a UTC datetime, within the
+    booking calendar (from a day ago to MAX_HORIZON_DAYS ahead)."""
     try:
         value = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise forms.ValidationError("That time is not valid. Please choose a time.") from exc
-    if value.tzinfo is None:
-        raise forms.ValidationError("That time is not valid. Please choose a time.")
-    return value.astimezone(UTC)
+        if value.tzinfo is None:
+            raise ValueError("no offset")
+        value = value.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:
+        raise forms.ValidationError(NOT_VALID_TIME) from exc
+    now = now or timezone.now()
+    if not now - timedelta(days=1) <= value <= now + timedelta(days=MAX_HORIZON_DAYS + 1):
+        raise forms.ValidationError(NOT_AVAILABLE_TIME)
+    return value
 
 
 class TimeChoiceForm(forms.Form):

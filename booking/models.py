@@ -19,6 +19,8 @@ from clinic_site.crypto import EncryptedTextField
 
 # Overlap checks look a day either side of a time, so buffers must stay well inside that.
 MAX_BUFFER_MINUTES = 240
+# How far ahead any type may take bookings; booking URLs and forms refuse days past this.
+MAX_HORIZON_DAYS = 730
 
 # Words the booking URLs use after /book/; a type's slug must not shadow them.
 RESERVED_TYPE_SLUGS = frozenset(
@@ -87,6 +89,10 @@ class ConsultationType(models.Model):
             raise ValidationError("Duration and step must be more than zero minutes.")
         if max(self.buffer_before_minutes, self.buffer_after_minutes) > MAX_BUFFER_MINUTES:
             raise ValidationError(f"Buffers can be at most {MAX_BUFFER_MINUTES} minutes.")
+        if self.horizon_days > MAX_HORIZON_DAYS:
+            raise ValidationError(
+                {"horizon_days": f"Bookings can open at most {MAX_HORIZON_DAYS} days ahead."}
+            )
 
     @property
     def modes(self) -> list[str]:

@@ -20,6 +20,7 @@ from clinic_site.phones import display_phone
 
 from . import slots as engine
 from .models import (
+    MAX_HORIZON_DAYS,
     Appointment,
     AvailabilityException,
     AvailabilityRule,
@@ -34,19 +35,26 @@ _LINK_EXPIRED_STATUSES = (Status.HELD, Status.COMPLETED, Status.NO_SHOW)
 
 
 # --- what the booking pages are asked for ------------------------------------------------
-def bookable_day(raw: str, *, today: date) -> tuple[date | None, str]:
-    """The day a times page asks for: (day, "") or (None, "invalid" / "past").
+def bookable_day(
+    raw: str, *, today: date, horizon_days: int = MAX_HORIZON_DAYS
+) -> tuple[date | None, str]:
+    """The day a times page asks for: (day, "") or (None, "invalid" / "past" / "beyond").
 
-    Only YYYY-MM-DD is read (the links we make); days before today (clinic time) are past.
+    Only YYYY-MM-DD is read (the links we make); days before today (clinic time) are past;
+    days more than `horizon_days` ahead (the type's booking horizon, never more than
+    MAX_HORIZON_DAYS) are beyond. So a URL saying 0001-01-01 or 9999-12-31 gets a clear
+    page before any date arithmetic can overflow.
     """
     try:
-        day = date.fromisoformat(raw) if len(raw) == 10 else None
+        day = date.fromisoformat(raw) if len(raw) == 10 and raw[4] == "-" else None
     except ValueError:
         day = None
     if day is None:
         return None, "invalid"
     if day < today:
         return None, "past"
+    if (day - today).days > min(horizon_days, MAX_HORIZON_DAYS):
+        return None, "beyond"
     return day, ""
 
 
@@ -213,6 +221,14 @@ def open_slots_for(
     window = engine.booking_window(rules=rules, now=now)
     start_from = end_before = None
     if day is not None:
+        # A day outside the window has no slots; checking first keeps date arithmetic away
+        # from the calendar's ends (a URL can say 9999-12-31).
+        if (
+            not window.start.date() - timedelta(days=1)
+            <= day
+            <= window.end.date() + timedelta(days=1)
+        ):
+            return []
         bounds = engine.local_day_bounds(day)
         start_from, end_before = bounds.start, bounds.end
         window = engine.Interval(max(window.start, bounds.start), min(window.end, bounds.end))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseForbidden
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
@@ -21,6 +21,13 @@ from . import services
 from .inbound import InboundAction, inbound_action
 
 TWIML = "application/xml"
+
+
+def _has_nul(params) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in params.lists()
+    )
 
 
 def twilio_signature_required(view):
@@ -37,6 +44,10 @@ def twilio_signature_required(view):
             token and signature and RequestValidator(token).validate(url, request.POST, signature)
         ):
             return HttpResponseForbidden("invalid signature")
+        if _has_nul(request.GET) or _has_nul(request.POST):
+            # Twilio never sends a NUL byte and PostgreSQL cannot store one: refuse the
+            # request (400) rather than fail on the first query (500).
+            return HttpResponseBadRequest("invalid parameter")
         return view(request, *args, **kwargs)
 
     return wrapper

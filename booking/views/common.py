@@ -22,7 +22,12 @@ NEAREST_COUNT = 6
 DAY_PROBLEMS = {
     "invalid": ("That date is not valid", "Please pick a day from the list."),
     "past": ("That day has passed", "Please pick one of the coming days."),
+    "beyond": (
+        "That day is not open for booking yet",
+        "We take bookings a few weeks ahead. Please pick a day from the list.",
+    ),
 }
+DAY_PROBLEM_STATUS = {"beyond": 404}
 
 
 def problem_page(request, *, heading: str, message: str, status: int, back_url: str = ""):
@@ -35,9 +40,11 @@ def problem_page(request, *, heading: str, message: str, status: int, back_url: 
 
 
 def day_problem_page(request, problem: str, *, back_url: str):
-    """The page for a times URL whose day is not valid or has passed (see bookable_day)."""
+    """The page for a times URL whose day is not valid, has passed (400) or lies past the
+    booking horizon (404; see bookable_day)."""
     heading, message = DAY_PROBLEMS[problem]
-    return problem_page(request, heading=heading, message=message, status=400, back_url=back_url)
+    status = DAY_PROBLEM_STATUS.get(problem, 400)
+    return problem_page(request, heading=heading, message=message, status=status, back_url=back_url)
 
 
 def allow(*methods: str):

@@ -42,7 +42,9 @@ class TimeScreen:
 def time_picking(request, screen: TimeScreen, day: str, *, choose: Callable[[dict], object]):
     """GET lists the day's open times; POST passes a valid choice to `choose`, which returns
     the response (a redirect) or raises a services.BookingError."""
-    the_day, problem = selectors.bookable_day(day, today=clock.today())
+    the_day, problem = selectors.bookable_day(
+        day, today=clock.today(), horizon_days=screen.consultation_type.horizon_days
+    )
     if problem:
         return day_problem_page(request, problem, back_url=screen.back_url)
     error = ""

@@ -480,3 +480,38 @@ def test_in_person_with_a_street_address_gives_it(client, clinicians, frozen_clo
     client.post(reverse("booking:confirm"))
     confirmed = Message.objects.filter(template_key="booking_confirmed", channel="sms").get()
     assert "120 Newport Center Dr" in confirmed.body
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "2026-05-02", "2028-03-04"])
+def test_a_day_past_the_booking_horizon_is_a_clear_404_and_holds_nothing(
+    client, clinicians, frozen_clock, day
+):
+    url = reverse("booking:times", args=["couples-consultation", day])
+    for response in (
+        client.get(url),
+        client.post(url, {"start": iso_z(WED_10), "clinician": "any", "hold_key": "k" * 32}),
+    ):
+        assert response.status_code == 404
+        assert "That day is not open for booking yet" in response.content.decode()
+    assert Appointment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("9999-12-31T23:59:59-14:00", "That time is not valid"),  # past year 9999 in UTC
+        ("0001-01-01T00:00:00+14:00", "That time is not valid"),  # before year 1 in UTC
+        ("9999-12-31T23:00:00Z", "That time is not available"),
+        ("0001-01-01T00:00:00Z", "That time is not available"),
+        ("2028-03-04T18:00:00Z", "That time is not available"),  # past every horizon
+    ],
+)
+def test_times_at_the_ends_of_the_calendar_get_a_clear_message_and_store_nothing(
+    client, clinicians, frozen_clock, start, message
+):
+    url = reverse("booking:times", args=["couples-consultation", "2026-03-04"])
+    key = hold_key_of(client.get(url))
+    response = client.post(url, {"start": start, "clinician": "any", "hold_key": key})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Appointment.objects.count() == 0

@@ -443,3 +443,19 @@ def test_a_number_that_texted_stop_gets_one_email_per_event_not_two(
     keys = sorted(m.template_key for m in emails)
     assert keys == ["booking_confirmed", "booking_reminder", "booking_reminder"]
     assert not Message.objects.filter(channel="sms", status__in=["queued", "sending", "sent"])
+
+
+def test_reschedule_urls_at_the_ends_of_the_calendar_get_clear_pages_and_change_nothing(
+    client, booked
+):
+    _, token = booked
+    before = snapshot()
+    far_day = reverse("booking:reschedule_times", args=[token, "9999-12-31"])
+    assert client.get(far_day).status_code == 404
+    response = client.post(far_day, {"start": "9999-12-31T23:00:00Z", "hold_key": "r" * 32})
+    assert response.status_code == 404
+    confirm = reverse("booking:reschedule_confirm", args=[token])
+    for start in ("9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "0001-01-01T00:00Z"):
+        assert client.get(confirm, {"start": start}).status_code == 400
+        assert client.post(confirm, {"start": start}).status_code == 400
+    assert snapshot() == before

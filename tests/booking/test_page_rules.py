@@ -25,10 +25,20 @@ TODAY = date(2026, 3, 2)
         ("yesterday", (None, "invalid")),
         ("", (None, "invalid")),
         ("2026-03-02T00:00", (None, "invalid")),
+        ("+02026-0302", (None, "invalid")),
+        ("0001-01-01", (None, "past")),
+        ("2026-05-01", (date(2026, 5, 1), "")),  # the horizon's last day (60 days)
+        ("2026-05-02", (None, "beyond")),
+        ("9999-12-31", (None, "beyond")),
     ],
 )
 def test_bookable_day(raw, expected):
-    assert selectors.bookable_day(raw, today=TODAY) == expected
+    assert selectors.bookable_day(raw, today=TODAY, horizon_days=60) == expected
+
+
+def test_no_type_opens_a_day_past_the_longest_horizon():
+    far = (TODAY + timedelta(days=731)).isoformat()
+    assert selectors.bookable_day(far, today=TODAY, horizon_days=32767) == (None, "beyond")
 
 
 @pytest.mark.parametrize(

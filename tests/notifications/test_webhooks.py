@@ -202,3 +202,35 @@ def test_webhooks_need_no_csrf_token_only_the_signature(db, settings):
     response = client.post(path, form, headers={"X-Twilio-Signature": signature})
     assert response.status_code == 200
     assert SmsOptOut.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "value"),
+    [
+        ("twilio_status", "MessageSid", "SM\x00abc"),
+        ("twilio_status", "ErrorCode", "300\x0003"),
+        ("twilio_inbound", "From", "+1949555\x000123"),
+        ("twilio_inbound", "Body", "STOP\x00"),
+        ("twilio_inbound", "OptOutType", "\x00"),
+    ],
+)
+def test_a_validly_signed_callback_with_a_nul_byte_is_a_400_and_changes_nothing(
+    sent_text, twilio_post, name, field, value
+):
+    form = (
+        status_form(sent_text, "delivered")
+        if name == "twilio_status"
+        else {"From": PHONE, "Body": "STOP"}
+    )
+    response = twilio_post(name, {**form, field: value})
+    assert response.status_code == 400
+    sent_text.refresh_from_db()
+    assert sent_text.status == Message.Status.SENT
+    assert SmsOptOut.objects.count() == 0
+
+
+def test_a_nul_byte_in_the_callback_query_is_a_400(sent_text, twilio_post):
+    response = twilio_post(
+        "twilio_status", status_form(sent_text, "delivered"), query="message=1%00"
+    )
+    assert response.status_code == 400
