@@ -13,6 +13,7 @@ import time
 
 from django.core.cache import cache
 
+from .client_ip import client_ip as resolve_client_ip
 from .outage import cache_breaker
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,8 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The rate-limit key for a request's sender (clinic_site.client_ip, behind proxies)."""
+    return resolve_client_ip(request) or "unknown"
 
 
 class _FailOpenNotice:
@@ -54,11 +56,24 @@ class _FailOpenNotice:
 fail_open_notice = _FailOpenNotice()
 
 
+def _cache_key(scope: str, key: str, window: int) -> str:
+    return f"rl:{scope}:{key}:{int(time.time() // window)}"
+
+
+def exceeded(scope: str, key: str, rate: str) -> bool:
+    """True if `key` has already used up this window's hits (counts nothing; fails open)."""
+    limit, window = parse_rate(rate)
+    count = cache.get(_cache_key(scope, key, window), 0)
+    if cache_breaker.is_down:
+        fail_open_notice.note(scope)
+        return False
+    return count >= limit
+
+
 def hit(scope: str, key: str, rate: str) -> bool:
     """Count one hit; True if it is within the limit (or cannot be counted), False if over."""
     limit, window = parse_rate(rate)
-    bucket = int(time.time() // window)
-    cache_key = f"rl:{scope}:{key}:{bucket}"
+    cache_key = _cache_key(scope, key, window)
     if cache.add(cache_key, 1, timeout=window + 5):
         count = 1
     else:

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -22,6 +23,7 @@ from clinic_site import clock
 from staff import views
 from staff.charts import stacked_bar_svg
 from staff.selectors import OUTCOMES, dashboard
+from staff.signals import address_turned_away
 from staff.two_factor import two_factor_required
 
 
@@ -52,6 +54,8 @@ class ClinicAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         if request.method == "GET" and self.needs_second_factor(request):
             return self._redirect_to_second_factor(request)
+        if request.method == "POST" and address_turned_away(request):
+            return render(request, "staff/locked_out.html", {"address_locked": True}, status=429)
         response = super().login(request, extra_context)
         if request.method == "POST" and self.needs_second_factor(request):
             return self._redirect_to_second_factor(request)

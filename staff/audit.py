@@ -6,27 +6,19 @@ through `audit_record` (see docs/CONTRACTS.md). Values in `changes` are stored e
 
 import datetime
 import decimal
-import ipaddress
 import uuid
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from clinic_site.client_ip import client_ip
 from clinic_site.crypto import EncryptedJSONField
 from staff.models import AuditEntry
 
 ACTIONS = frozenset(AuditEntry.Action.values)
 # Shown instead of a value for fields whose content must not be copied into the trail.
 REDACTED = "(changed; value not recorded)"
-
-
-def _client_ip(request) -> str | None:
-    raw = (request.META.get("REMOTE_ADDR") or "").strip()
-    try:
-        return str(ipaddress.ip_address(raw))
-    except ValueError:
-        return None
 
 
 def audit_record(
@@ -54,7 +46,7 @@ def audit_record(
         action=action,
         user=user if user is not None and user.pk else None,
         username=user.get_username() if user is not None else "",
-        ip_address=_client_ip(request) if request is not None else None,
+        ip_address=client_ip(request) if request is not None else None,
         changes=changes or None,
         detail=detail[:500],
     )

@@ -132,9 +132,18 @@ ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/").strip("/") + "/"
 STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Clinic staff")
 
+# An account locks after LOGIN_FAILURE_LIMIT wrong passwords from anywhere (so spreading a
+# guessing attack over many addresses does not help), for LOGIN_LOCKOUT_HOURS; a clinic
+# admin can lift it sooner. An address that keeps failing, whatever the username, is turned
+# away for the rest of the hour (LOGIN_IP_FAILURE_RATE; staff/admin_site.py).
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.float("LOGIN_LOCKOUT_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = env.float("LOGIN_LOCKOUT_HOURS", default=0.5)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip"
+LOGIN_IP_FAILURE_RATE = env("LOGIN_IP_FAILURE_RATE", default="10/h")
+# The reverse proxies in front of the app (addresses or CIDR networks, one per hop, nearest
+# the client first); only through them is X-Forwarded-For believed (clinic_site/client_ip.py).
+TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
