@@ -240,19 +240,28 @@ TWILIO_MESSAGING_SERVICE_SID = env("TWILIO_MESSAGING_SERVICE_SID", default="")
 TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER", default="")
 TWILIO_TIMEOUT_SECONDS = env.float("TWILIO_TIMEOUT_SECONDS", default=10.0)
 # Django 6.1 mailers: the "default" mailer sends every email (EMAIL_BACKEND picks the class).
-MAILERS = {
-    "default": {
-        "BACKEND": env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"),
-        "OPTIONS": {
-            "host": env("EMAIL_HOST", default="localhost"),
-            "port": env.int("EMAIL_PORT", default=587),
-            "username": env("EMAIL_HOST_USER", default=""),
-            "password": env("EMAIL_HOST_PASSWORD", default=""),
-            "use_tls": env.bool("EMAIL_USE_TLS", default=True),
-            "timeout": env.int("EMAIL_TIMEOUT", default=10),
-        },
-    }
+# Only the SMTP backend (or a subclass) takes the EMAIL_HOST/PORT/... options; any other
+# backend (console, file, locmem, a provider's) would refuse them (InvalidMailer), so it
+# gets none.
+_smtp_options = {
+    "host": env("EMAIL_HOST", default="localhost"),
+    "port": env.int("EMAIL_PORT", default=587),
+    "username": env("EMAIL_HOST_USER", default=""),
+    "password": env("EMAIL_HOST_PASSWORD", default=""),
+    "use_tls": env.bool("EMAIL_USE_TLS", default=True),
+    "timeout": env.int("EMAIL_TIMEOUT", default=10),
 }
+
+
+def mailer_options(backend: str) -> dict:
+    from django.core.mail.backends.smtp import EmailBackend
+    from django.utils.module_loading import import_string
+
+    return _smtp_options if issubclass(import_string(backend), EmailBackend) else {}
+
+
+_mail_backend = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+MAILERS = {"default": {"BACKEND": _mail_backend, "OPTIONS": mailer_options(_mail_backend)}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Clinic <no-reply@localhost>")
 # Where urgent-inquiry alerts go: comma-separated emails and E.164 mobile numbers.
 STAFF_ALERT_EMAILS = env.list("STAFF_ALERT_EMAILS", default=[])
