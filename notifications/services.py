@@ -158,7 +158,7 @@ def message_create(
         # Another transaction created the same message first.
         return Message.objects.get(idempotency_key=idempotency_key)
     if due_now:
-        message_enqueue_on_commit(message.pk)
+        message_enqueue_on_commit(message.pk, urgent=urgent)
     return message
 
 
@@ -225,17 +225,24 @@ def messages_resend(*, message_ids: Iterable[int]) -> int:
         if updated:
             resent += 1
             if when <= now:
-                message_enqueue_on_commit(message.pk)
+                message_enqueue_on_commit(message.pk, urgent=message.urgent)
     return resent
 
 
 # --- enqueueing -------------------------------------------------------------------------
 # Publishing must not hang a request when Redis is down: give up fast, the sweep resends.
 PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+# Urgent staff alerts have their own queue (settings.CELERY_TASK_QUEUES), so they never wait
+# behind a backlog of reminders; a worker started with `-Q urgent` serves only them.
+URGENT_QUEUE = "urgent"
 
 
 def message_enqueue(
-    message_id: int, *, countdown: float | None = None, probe: bool = False
+    message_id: int,
+    *,
+    countdown: float | None = None,
+    probe: bool = False,
+    urgent: bool | None = None,
 ) -> bool:
     """Put a delivery task on the broker; on failure clear dispatched_at so the sweep retries.
 
@@ -243,13 +250,19 @@ def message_enqueue(
     skipped at once: the row is already saved, and the sweep sends it once the broker is
     back. The outage is logged once per process, not once per message. `probe` tries the
     broker even so (the sweep's first publish: the sweep is how the outbox recovers).
+    Urgent messages go on the urgent queue (`urgent=None`: look it up).
     """
     from .tasks import deliver_message
 
+    if urgent is None:
+        urgent = Message.objects.filter(pk=message_id, urgent=True).exists()
     if probe or broker_breaker.allow():
         try:
             deliver_message.apply_async(
-                args=[message_id], countdown=countdown, retry_policy=PUBLISH_RETRY_POLICY
+                args=[message_id],
+                countdown=countdown,
+                retry_policy=PUBLISH_RETRY_POLICY,
+                queue=URGENT_QUEUE if urgent else None,
             )
         except Exception as exc:  # noqa: BLE001 - any broker failure: the sweep retries
             broker_breaker.failed(exc)
@@ -260,8 +273,8 @@ def message_enqueue(
     return False
 
 
-def message_enqueue_on_commit(message_id: int) -> None:
-    transaction.on_commit(lambda: message_enqueue(message_id))
+def message_enqueue_on_commit(message_id: int, *, urgent: bool | None = None) -> None:
+    transaction.on_commit(lambda: message_enqueue(message_id, urgent=urgent))
 
 
 # --- delivering -------------------------------------------------------------------------
@@ -332,11 +345,13 @@ def _record_failure(message: Message, exc: SmsError | EmailError) -> float | Non
         )
         logger.warning("message %s failed: %s", message.pk, error)
         return None
-    delay = retry_delay_seconds(
-        attempt=message.attempts,
-        base_seconds=settings.MESSAGE_RETRY_BASE_SECONDS,
-        max_seconds=settings.MESSAGE_RETRY_MAX_SECONDS,
+    # An on-call alert must not wait up to an hour behind an exponential backoff.
+    base, ceiling = (
+        (settings.URGENT_RETRY_BASE_SECONDS, settings.URGENT_RETRY_MAX_SECONDS)
+        if message.urgent
+        else (settings.MESSAGE_RETRY_BASE_SECONDS, settings.MESSAGE_RETRY_MAX_SECONDS)
     )
+    delay = retry_delay_seconds(attempt=message.attempts, base_seconds=base, max_seconds=ceiling)
     retry_at = _quiet_hours_adjusted(
         now + dt.timedelta(seconds=delay), channel=message.channel, urgent=message.urgent
     )
@@ -385,25 +400,32 @@ def _switch_to_email_fallback(message: Message) -> None:
             status=Status.CANCELLED,
             last_error=f"Number opted out of texts (STOP); sent as email #{email.pk} instead.",
         )
-        message_enqueue_on_commit(email.pk)
+        message_enqueue_on_commit(email.pk, urgent=email.urgent)
 
 
 # --- the beat sweep ---------------------------------------------------------------------
 SWEEP_BATCH = 500
 
 
-def messages_sweep(*, now: dt.datetime | None = None) -> int:
+def messages_sweep(*, now: dt.datetime | None = None, urgent_only: bool = False) -> int:
     """Re-enqueue what the broker lost or never got; return how many tasks were enqueued.
 
     - sending for longer than MESSAGE_STUCK_AFTER_SECONDS: the worker died mid-send (or lost
       its database); put the row back to queued, or fail it if attempts are used up.
     - queued and due, and never dispatched or dispatched too long ago: scheduled reminders,
       deferred quiet-hour texts, and anything whose task was lost with the broker.
+
+    `urgent_only` (beat, every URGENT_SWEEP_SECONDS): only urgent staff alerts, stale after
+    URGENT_STUCK_AFTER_SECONDS, so a stranded alert is sent again within a minute.
     """
     now = now or timezone.now()
-    stale = now - dt.timedelta(seconds=settings.MESSAGE_STUCK_AFTER_SECONDS)
+    stuck_after = (
+        settings.URGENT_STUCK_AFTER_SECONDS if urgent_only else settings.MESSAGE_STUCK_AFTER_SECONDS
+    )
+    stale = now - dt.timedelta(seconds=stuck_after)
+    messages = Message.objects.filter(urgent=True) if urgent_only else Message.objects.all()
 
-    Message.objects.filter(
+    messages.filter(
         status=Status.SENDING,
         sending_started_at__lt=stale,
         attempts__gte=settings.MESSAGE_MAX_ATTEMPTS,
@@ -412,21 +434,21 @@ def messages_sweep(*, now: dt.datetime | None = None) -> int:
         failed_at=now,
         last_error="No result from the sending worker after the last attempt.",
     )
-    Message.objects.filter(status=Status.SENDING, sending_started_at__lt=stale).update(
+    messages.filter(status=Status.SENDING, sending_started_at__lt=stale).update(
         status=Status.QUEUED,
         scheduled_for=now,
         dispatched_at=None,
         last_error="Sending worker stopped before recording a result; queued again.",
     )
 
-    due_ids = list(
-        Message.objects.filter(status=Status.QUEUED, scheduled_for__lte=now)
+    due = list(
+        messages.filter(status=Status.QUEUED, scheduled_for__lte=now)
         .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
-        .order_by("scheduled_for")
-        .values_list("pk", flat=True)[:SWEEP_BATCH]
+        .order_by("-urgent", "scheduled_for")
+        .values_list("pk", "urgent")[:SWEEP_BATCH]
     )
     enqueued, probed = 0, False
-    for message_id in due_ids:
+    for message_id, urgent in due:
         marked = (
             Message.objects.filter(pk=message_id, status=Status.QUEUED)
             .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
@@ -436,7 +458,7 @@ def messages_sweep(*, now: dt.datetime | None = None) -> int:
             continue
         # The first publish tries the broker even if this process saw it down a moment ago;
         # if that fails the rest are skipped at once (and stay due for the next sweep).
-        if message_enqueue(message_id, probe=not probed):
+        if message_enqueue(message_id, probe=not probed, urgent=urgent):
             enqueued += 1
         probed = True
     return enqueued

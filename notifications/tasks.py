@@ -17,3 +17,9 @@ def deliver_message(message_id: int) -> None:
 def sweep_outbox() -> int:
     """Beat, every minute: re-enqueue stuck messages and dispatch scheduled ones when due."""
     return services.messages_sweep()
+
+
+@shared_task(name="notifications.tasks.sweep_urgent_outbox", ignore_result=True)
+def sweep_urgent_outbox() -> int:
+    """Beat, every URGENT_SWEEP_SECONDS, on the urgent queue: re-enqueue stranded staff alerts."""
+    return services.messages_sweep(urgent_only=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from django.utils.csp import CSP
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -211,10 +212,24 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_timeout": 5}
 CELERY_TIMEZONE = "UTC"
+# Two queues: "urgent" (on-call alerts and their sweep) and the default. A worker started
+# without -Q serves both; the Procfile adds one that serves only "urgent", so an alert never
+# waits behind a backlog of reminders.
+CELERY_TASK_QUEUES = (
+    Queue("urgent", Exchange("urgent"), routing_key="urgent"),
+    Queue("celery", Exchange("celery"), routing_key="celery"),
+)
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {"notifications.tasks.sweep_urgent_outbox": {"queue": "urgent"}}
+URGENT_SWEEP_SECONDS = env.float("URGENT_SWEEP_SECONDS", default=15.0)
 CELERY_BEAT_SCHEDULE = {
     "notifications-sweep": {
         "task": "notifications.tasks.sweep_outbox",
         "schedule": 60.0,
+    },
+    "notifications-sweep-urgent": {
+        "task": "notifications.tasks.sweep_urgent_outbox",
+        "schedule": URGENT_SWEEP_SECONDS,
     },
     "booking-release-expired-holds": {
         "task": "booking.tasks.release_expired_holds",
@@ -273,6 +288,12 @@ MESSAGE_STUCK_AFTER_SECONDS = env.int("MESSAGE_STUCK_AFTER_SECONDS", default=300
 # Retry backoff for transient delivery errors: base·2^(n-1) seconds (with jitter), capped.
 MESSAGE_RETRY_BASE_SECONDS = env.float("MESSAGE_RETRY_BASE_SECONDS", default=30.0)
 MESSAGE_RETRY_MAX_SECONDS = env.float("MESSAGE_RETRY_MAX_SECONDS", default=3600.0)
+# Urgent staff alerts: a short, capped backoff, and the urgent sweep (URGENT_SWEEP_SECONDS)
+# re-sends one stranded (queued or sending) for longer than URGENT_STUCK_AFTER_SECONDS, so
+# an alert lost with the broker or a worker goes out again within a minute.
+URGENT_RETRY_BASE_SECONDS = env.float("URGENT_RETRY_BASE_SECONDS", default=5.0)
+URGENT_RETRY_MAX_SECONDS = env.float("URGENT_RETRY_MAX_SECONDS", default=30.0)
+URGENT_STUCK_AFTER_SECONDS = env.int("URGENT_STUCK_AFTER_SECONDS", default=40)
 
 # --- intake / booking / staff -----------------------------------------------------------
 PC_PTSD5_CUTOFF = env.int("PC_PTSD5_CUTOFF", default=3)

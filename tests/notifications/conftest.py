@@ -89,14 +89,15 @@ def live_celery(settings):
     app.conf.task_always_eager = False
     point_broker_at(app, settings.REDIS_URL)
     with app.connection_for_write() as connection:
-        connection.default_channel.queue_purge(app.conf.task_default_queue)
+        for queue in (app.conf.task_default_queue, "urgent"):
+            connection.default_channel.queue_purge(queue)
     yield app
     app.conf.task_always_eager = previous[0]
     point_broker_at(app, previous[1])
 
 
 @contextlib.contextmanager
-def running_workers(app, *, count: int = 1, concurrency: int = 2):
+def running_workers(app, *, count: int = 1, concurrency: int = 2, queues=None):
     """`count` real Celery workers (thread pools) consuming from the real Redis, in threads.
 
     Like celery.contrib.testing.worker.start_worker, but several at once: Celery's stop flag
@@ -120,6 +121,7 @@ def running_workers(app, *, count: int = 1, concurrency: int = 2):
                 without_heartbeat=True,
                 without_mingle=True,
                 without_gossip=True,
+                queues=queues,
             )
             thread = threading.Thread(target=worker.start, daemon=True)
             thread.start()
@@ -128,6 +130,8 @@ def running_workers(app, *, count: int = 1, concurrency: int = 2):
             threads.append(thread)
         yield workers
     finally:
+        # `queues` narrowed what the app consumes (process-wide): put it back for the next.
+        app.amqp.queues._consume_from = None
         state.should_terminate = 0
         for thread in threads:
             thread.join(20)
