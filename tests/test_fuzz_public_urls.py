@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from booking import services as booking_services
-from booking.models import Appointment
+from booking.models import Appointment, WaitlistEntry, WaitlistOffer
 from booking.selectors import manage_token, open_slots_for
 from intake.models import Inquiry, InstrumentResult, PartnerScreening
 from intake.services import inquiry_booking_token, screening_link_path
@@ -62,7 +62,15 @@ token_like = any_text | st.text(string.ascii_letters + string.digits + ":-_", ma
 def table_counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (Inquiry, PartnerScreening, InstrumentResult, Appointment, Message)
+        for model in (
+            Inquiry,
+            PartnerScreening,
+            InstrumentResult,
+            Appointment,
+            Message,
+            WaitlistEntry,
+            WaitlistOffer,
+        )
     }
 
 
@@ -241,4 +249,33 @@ def test_the_screening_pages_never_fail(clinic, token, instrument, answers):
     for url in (clinic["screening_url"], f"/inquiry/s/{path_piece(token)}/"):
         assert_no_5xx_and_nothing_new_on_rejection(client.get(url), before)
         response = client.post(url, {"instrument_key": instrument, **answers})
+        assert_no_5xx_and_nothing_new_on_rejection(response, before)
+
+
+WAITLIST_FIELDS = [
+    "clinicians", "days", "parts", "valid_until", "name", "email", "phone", "email_ok",
+    "sms_ok", "voicemail_ok",
+]  # fmt: skip
+
+
+@fuzz
+@given(
+    fields=st.dictionaries(st.sampled_from(WAITLIST_FIELDS), any_text, max_size=6),
+    valid_until=date_like,
+    token=token_like,
+)
+@example(fields={"days": "0", "parts": "morning"}, valid_until="9999-12-31", token="x")
+@example(fields={"days": "0", "parts": "morning"}, valid_until="0001-01-01", token="\x00")
+def test_the_waitlist_and_offer_pages_never_fail(clinic, fields, valid_until, token):
+    client = Client()
+    before = table_counts()
+    join = reverse("booking:waitlist_join", args=[clinic["type"].slug])
+    data = {**fields, "valid_until": valid_until, "email": "sam@example.com", "email_ok": "on"}
+    for response in (
+        client.get(join),
+        client.post(join, data),
+        client.get(f"/book/offer/{path_piece(token)}/"),
+        client.post(f"/book/offer/{path_piece(token)}/", fields),
+        client.post(f"/book/offer/{path_piece(token)}/pass/"),
+    ):
         assert_no_5xx_and_nothing_new_on_rejection(response, before)
