@@ -274,13 +274,20 @@ def _end_offer(offer: WaitlistOffer, *, status: str, now: datetime) -> None:
     offer.status = status
     offer.closed_at = now
     offer.save(update_fields=["status", "closed_at"])
-    if offer.appointment_id:
-        Appointment.objects.filter(pk=offer.appointment_id, status=Appointment.Status.HELD).update(
-            status=Appointment.Status.CANCELLED,
-            cancelled_by=Appointment.CancelledBy.HOLD_EXPIRED,
-            cancelled_at=now,
-            updated_at=now,
-        )
+    hold = (
+        Appointment.objects.select_for_update()
+        .filter(pk=offer.appointment_id, status=Appointment.Status.HELD)
+        .first()
+        if offer.appointment_id
+        else None
+    )
+    if hold is not None:
+        # A save, not a bulk UPDATE: whatever listens to appointment changes (caches of open
+        # times) hears that this time is free again.
+        hold.status = Appointment.Status.CANCELLED
+        hold.cancelled_by = Appointment.CancelledBy.HOLD_EXPIRED
+        hold.cancelled_at = now
+        hold.save(update_fields=["status", "cancelled_by", "cancelled_at", "updated_at"])
     _close_entry(offer.entry_id, Entry.WAITING, now)
     announce_freed_time(clinician_id=offer.clinician_id, start=offer.start, end=offer.end)
 
