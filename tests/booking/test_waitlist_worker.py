@@ -81,9 +81,14 @@ def test_a_worker_offers_the_freed_time_delivers_it_and_passes_it_on(
     booked = Appointment.objects.active().get(clinician=alex, start=WED_10)
     assert booked.pk == passed_on.appointment_id and booked.status == "confirmed"
     assert booked.contact_email == "person2@example.com"
+    offers = WaitlistOffer.objects.all()
     print(
-        "worker run: offers sent 2, holds 2, expired 1, booked 1, messages delivered",
-        Message.objects.filter(status=Message.Status.SENT).count(),
+        f"worker run: offers {offers.count()}, holds "
+        f"{offers.exclude(appointment=None).count()}, expired "
+        f"{offers.filter(status='expired').count()}, booked "
+        f"{offers.filter(status='accepted').count()}, offer messages delivered "
+        f"{len(delivered('waitlist_offer'))}, all messages delivered "
+        f"{Message.objects.filter(status=Message.Status.SENT).count()}"
     )
 
 
