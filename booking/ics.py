@@ -15,7 +15,8 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from .display import when_text, where_text
 from .models import Appointment
 
-PRODID = "-//Clinic//Appointments//EN"
+# Neutral, like the rest of the file: a product id is visible to anyone who opens it.
+PRODID = "-//Appointments//Calendar//EN"
 
 
 def appointment_ics(

@@ -29,7 +29,8 @@ RESERVED_TYPE_SLUGS = frozenset(
 
 
 def _new_ics_uid() -> str:
-    return f"{uuid.uuid4()}@booking.clinic"
+    # Neutral like the rest of the calendar file, which anyone opening it can read.
+    return f"{uuid.uuid4()}@appointments"
 
 
 class ConsultationType(models.Model):

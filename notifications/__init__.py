@@ -3,7 +3,7 @@
 How a message travels
 1. Another app calls `notifications.services.message_create(...)` inside its own transaction.
    The text is rendered now (templates/sms/<key>.txt, templates/emails/<key>/...), checked for
-   health words (notifications.discretion), and stored encrypted as a `Message` (queued).
+   health words (clinic_site.discretion), and stored encrypted as a `Message` (queued).
    The unique idempotency key makes a repeated call return the same row.
 2. After commit, `transaction.on_commit` publishes `notifications.tasks.deliver_message(id)`.
    If Redis is down the row simply stays queued with `dispatched_at` empty.

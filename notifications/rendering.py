@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.template import Context
 from django.template.loader import get_template
 
+from clinic_site.text_templates import render_text
 from pages.models import SiteSettings
 
 # Three GSM-7 segments: anything longer is a template mistake, not a message to send.
@@ -31,14 +31,9 @@ def base_context() -> dict:
     return {"clinic": site.short_name, "clinic_phone": site.phone}
 
 
-def _render_text(template_name: str, context: dict) -> str:
-    template = get_template(template_name).template  # the engine's own Template
-    return template.render(Context(context, autoescape=False))
-
-
 def sms_render(template_key: str, context: dict) -> str:
     """The text of an SMS, whitespace-trimmed; ValueError if empty or too long."""
-    body = _render_text(f"sms/{template_key}.txt", {**base_context(), **context}).strip()
+    body = render_text(f"sms/{template_key}.txt", {**base_context(), **context}).strip()
     if not body:
         raise ValueError(f"SMS template {template_key!r} rendered empty")
     if len(body) > SMS_MAX_LENGTH:
@@ -49,8 +44,8 @@ def sms_render(template_key: str, context: dict) -> str:
 def email_render(template_key: str, context: dict) -> RenderedEmail:
     """Subject (one line), text body and HTML body of an email."""
     full = {**base_context(), **context}
-    subject = " ".join(_render_text(f"emails/{template_key}/subject.txt", full).split())
-    text = _render_text(f"emails/{template_key}/body.txt", full).strip() + "\n"
+    subject = " ".join(render_text(f"emails/{template_key}/subject.txt", full).split())
+    text = render_text(f"emails/{template_key}/body.txt", full).strip() + "\n"
     html = get_template(f"emails/{template_key}/body.html").render(full)
     if not subject:
         raise ValueError(f"email template {template_key!r} has an empty subject")

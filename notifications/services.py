@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -18,12 +20,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from clinic_site.crypto import lookup_hash, normalize_email
+from clinic_site.discretion import health_words_in
 from clinic_site.outage import broker_breaker
 from clinic_site.phones import normalize_phone
 
-from .discretion import health_words_in
 from .emails import EmailError, email_send
 from .models import Message, SmsOptOut
 from .quiet_hours import next_allowed_time
@@ -40,6 +43,21 @@ Channel = Message.Channel
 Status = Message.Status
 
 STAFF_ALERT_TEMPLATE = "staff_urgent_alert"
+# What a reference code looks like (intake.models.new_reference_code): the only thing an
+# urgent alert's fixed text may carry.
+_REFERENCE_CODE = re.compile(r"[A-Z]{2}-[0-9A-Z]{4,8}")
+
+
+@dataclass(frozen=True)
+class MinimalText:
+    """A fixed message used when the template cannot be rendered or would be blocked."""
+
+    subject: str
+    text: str
+
+    @property
+    def html(self) -> str:
+        return f"<!doctype html><p>{escape(self.text)}</p>"
 
 
 # --- creating ---------------------------------------------------------------------------
@@ -81,14 +99,19 @@ def message_create(
     scheduled_for: dt.datetime | None = None,
     urgent: bool = False,
     fallback_email: str = "",
+    minimal_text: MinimalText | None = None,
 ) -> Message:
     """Render and store one outbound message; deliver it after the caller's transaction commits.
 
     A second call with the same idempotency_key returns the existing row unchanged. A text to a
     number that opted out (STOP) becomes an email to `fallback_email`, or, without one, a
     failed row that tells staff why; so does a message whose text would mention a health
-    word (notifications.discretion). Non-urgent texts in quiet hours wait for the morning.
+    word (clinic_site.discretion). Non-urgent texts in quiet hours wait for the morning.
     Raises ValueError for an invalid recipient or a template that renders empty/too long.
+
+    With `minimal_text` (urgent staff alerts) the message is never blocked: if the template
+    fails to render or would be blocked, the fixed minimal text goes out instead and an error
+    is logged.
     """
     existing = Message.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
@@ -117,25 +140,25 @@ def message_create(
         last_error=last_error,
         failed_at=now if status == Status.FAILED else None,
     )
-    if channel == Channel.SMS:
-        message.body = sms_render(template_key, context)
-        if fallback_email:
-            email = email_render(template_key, context)
-            message.fallback = {
-                "to": fallback_email,
-                "subject": email.subject,
-                "text": email.text,
-                "html": email.html,
-            }
-    else:
-        email = email_render(template_key, context)
-        message.subject, message.body, message.body_html = email.subject, email.text, email.html
-
-    rendered = [message.subject, message.body, message.body_html]
-    if message.fallback:
-        rendered += [message.fallback["subject"], message.fallback["text"]]
-    disclosed = sorted(set(health_words_in(" ".join(rendered))))
-    if disclosed and status == Status.QUEUED:
+    try:
+        _render_into(
+            message, template_key=template_key, context=context, fallback_email=fallback_email
+        )
+        disclosed = _disclosed_words(message)
+    except Exception:
+        if minimal_text is None:
+            raise
+        logger.exception("message %r: template failed; sending the minimal text", idempotency_key)
+        disclosed = []
+        _minimal_into(message, minimal_text, fallback_email=fallback_email)
+    if disclosed and minimal_text is not None:
+        logger.error(
+            "message %r would mention %s; sent the minimal text instead",
+            idempotency_key,
+            ", ".join(disclosed),
+        )
+        _minimal_into(message, minimal_text, fallback_email=fallback_email)
+    elif disclosed and status == Status.QUEUED:
         # Better a message staff must follow up than one that tells a housemate too much.
         status = message.status = Status.FAILED
         message.failed_at = now
@@ -162,6 +185,45 @@ def message_create(
     return message
 
 
+def _render_into(message: Message, *, template_key: str, context: dict, fallback_email: str):
+    if message.channel == Channel.SMS:
+        message.body = sms_render(template_key, context)
+        if fallback_email:
+            email = email_render(template_key, context)
+            message.fallback = {
+                "to": fallback_email,
+                "subject": email.subject,
+                "text": email.text,
+                "html": email.html,
+            }
+    else:
+        email = email_render(template_key, context)
+        message.subject, message.body, message.body_html = email.subject, email.text, email.html
+
+
+def _minimal_into(message: Message, minimal: MinimalText, *, fallback_email: str) -> None:
+    message.fallback = None
+    if message.channel == Channel.SMS:
+        message.subject, message.body, message.body_html = "", minimal.text, ""
+        if fallback_email:
+            message.fallback = {
+                "to": fallback_email,
+                "subject": minimal.subject,
+                "text": minimal.text + "\n",
+                "html": minimal.html,
+            }
+    else:
+        message.subject, message.body = minimal.subject, minimal.text + "\n"
+        message.body_html = minimal.html
+
+
+def _disclosed_words(message: Message) -> list[str]:
+    rendered = [message.subject, message.body, message.body_html]
+    if message.fallback:
+        rendered += [message.fallback["subject"], message.fallback["text"]]
+    return sorted(set(health_words_in(" ".join(rendered))))
+
+
 def messages_cancel(*, related, key_prefix: str = "") -> int:
     """Cancel messages for `related` that are still queued (e.g. reminders); return how many."""
     queryset = Message.objects.filter(
@@ -177,9 +239,16 @@ def messages_cancel(*, related, key_prefix: str = "") -> int:
 def staff_alert_send(*, reference_code: str, related) -> list[Message]:
     """Alert on-call staff (STAFF_ALERT_EMAILS / STAFF_ALERT_PHONES) about an urgent inquiry.
 
-    The text names only the reference code; texts go out even in quiet hours.
+    The text names only the reference code; texts go out even in quiet hours. Nothing staff
+    can edit is in it, and nothing may stop it: if its template fails or would be blocked,
+    a fixed minimal text goes out instead and an error is logged.
     """
     context = {"reference_code": reference_code}
+    code = reference_code if _REFERENCE_CODE.fullmatch(reference_code or "") else ""
+    minimal = MinimalText(
+        subject=f"Urgent inquiry {code}".strip(),
+        text=f"Urgent inquiry {code} - please open the admin.".replace("  ", " "),
+    )
     if not (settings.STAFF_ALERT_EMAILS or settings.STAFF_ALERT_PHONES):
         # Production refuses to start without a recipient (settings/prod.py); elsewhere make
         # the gap loud: an urgent inquiry that alerts nobody must never pass silently.
@@ -202,7 +271,16 @@ def staff_alert_send(*, reference_code: str, related) -> list[Message]:
                     idempotency_key=key,
                     related=related,
                     urgent=True,
+                    minimal_text=minimal,
                 )
+            )
+    for message in messages:
+        if message.status == Status.FAILED:
+            logger.error(
+                "urgent alert for %s could not be sent (message %s): %s",
+                code or "an inquiry",
+                message.pk,
+                message.last_error,
             )
     return messages
 

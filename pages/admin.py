@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 
+from clinic_site.text_templates import render_text
+
 from .models import (
     FAQEntry,
     Page,
@@ -29,14 +31,41 @@ from .models import (
 from .services import page_revert, page_revision_create
 from .views import preview_response
 
+# What a sample message looks like, for the preview next to the sender name.
+_SAMPLE_MESSAGE_CONTEXT = {
+    "when": "Tuesday 9 December at 10:00 am Pacific time",
+    "where": "by video",
+    "manage_link": "https://…/book/manage/…",
+}
+
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = (
-        ("Clinic", {"fields": ("clinic_name", "short_name", "phone", "area_served", "hours")}),
+        ("Clinic", {"fields": ("clinic_name", "short_name", "message_preview", "phone",
+                               "area_served", "hours")}),
         ("Shown on every page", {"fields": ("address", "insurance_note",
                                             "confidentiality_statement", "crisis_strip_text")}),
     )  # fmt: skip
+
+    readonly_fields = ("message_preview",)
+
+    @admin.display(description="How a message reads (saved sender name)")
+    def message_preview(self, obj):
+        """A reminder text, an email subject and a calendar entry, as a housemate sees them."""
+        context = {
+            **_SAMPLE_MESSAGE_CONTEXT,
+            "clinic": obj.short_name if obj else "",
+            "clinic_phone": obj.phone if obj else "",
+        }
+        return format_html(
+            '<div class="sender-preview"><p>Text message: <q>{}</q></p>'
+            "<p>Email subject: <q>{}</q></p><p>Calendar entry: <q>{}</q></p>"
+            "<p>Save to see a new name here.</p></div>",
+            render_text("sms/booking_reminder.txt", context).strip(),
+            " ".join(render_text("emails/booking_confirmed/subject.txt", context).split()),
+            context["clinic"],
+        )
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()

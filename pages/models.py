@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from clinic_site.discretion import validate_discreet
+
 from .markdown_render import render_markdown
 
 # The numbers themselves are always printed after this text (includes/crisis_strip.html).
@@ -24,23 +26,35 @@ DEFAULT_CRISIS_TEXT = (
 )
 
 
+# The sender name in texts, email subjects and calendar entries: neutral on purpose. The
+# clinic's own name is a search away from what it treats (issue 12).
+DEFAULT_SENDER_NAME = "MC Office"
+# Accurate for an off-label treatment: insurance pays part, rarely all (issue 12).
+DEFAULT_INSURANCE_NOTE = (
+    "We accept most PPO plans. Plans often pay part of the cost of therapy and medical "
+    "visits, sometimes as out-of-network benefits (we give you a superbill to claim); "
+    "ketamine itself is prescribed off-label and is usually not covered."
+)
+
+
 class SiteSettings(models.Model):
     """The one row of clinic-wide facts shown on every page (name, phone, crisis strip)."""
 
     clinic_name = models.CharField(max_length=120, default="Moment of Clarity")
     short_name = models.CharField(
+        "sender name in messages",
         max_length=40,
-        default="Moment of Clarity",
-        help_text="Used in text messages, emails and calendar files: keep it discreet.",
+        default=DEFAULT_SENDER_NAME,
+        validators=[validate_discreet],
+        help_text="Starts every text message, email subject and calendar entry, which "
+        "housemates, family or an employer may see. Use a neutral name that says nothing "
+        "about health or treatment, and not the clinic's full name (anyone can look it up).",
     )
     phone = models.CharField(max_length=20, default="949-625-0564")
     area_served = models.CharField(max_length=120, default="Southern California")
     hours = models.CharField(max_length=200, default="Monday to Friday, 9 am to 5 pm Pacific")
     address = models.TextField(blank=True, default="Orange County, California")
-    insurance_note = models.TextField(
-        blank=True,
-        default="We accept most PPO insurance plans, which may cover treatment in full.",
-    )
+    insurance_note = models.TextField(blank=True, default=DEFAULT_INSURANCE_NOTE)
     confidentiality_statement = models.TextField(
         blank=True, default="All calls and submitted forms are confidential."
     )
@@ -66,6 +80,20 @@ class SiteSettings(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Site settings cannot be deleted")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.short_name
+            and self.clinic_name
+            and (self.short_name.casefold().strip() == self.clinic_name.casefold().strip())
+        ):
+            raise ValidationError(
+                {
+                    "short_name": "Use a neutral sender name, not the clinic's full name: "
+                    "anyone who sees the message can look the name up."
+                }
+            )
 
     @classmethod
     def load(cls) -> "SiteSettings":

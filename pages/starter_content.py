@@ -7,6 +7,19 @@ publication or service. Medical review fields are left empty on purpose: a named
 must review each page before the site may say it was reviewed.
 """
 
+# Accurate for an off-label treatment (issue 12): insurance pays part, rarely all. The
+# "Cost and insurance" page goes into detail; this is the short answer on the home page.
+INSURANCE_ANSWER = (
+    "Usually for part of it, rarely for all of it. We accept most PPO plans. Many plans pay "
+    "part of the cost of therapy sessions and medical visits, often through out-of-network "
+    "benefits: you pay us, and we give you a superbill (an itemized receipt with the codes "
+    "your insurer asks for) so you can claim back what your plan allows. Plans usually pay "
+    "for therapy that treats a diagnosed condition, so couples sessions on their own may not "
+    "be covered. Ketamine is prescribed off-label here, so the medicine and the extra time of "
+    "medicine sessions are usually not covered. Before you start, we check your benefits "
+    "with you and give you a written estimate of what you would pay."
+)
+
 RESOURCES = {
     "khalifian2024": {
         "title": "A novel framework for ketamine-assisted couple therapy",
@@ -503,8 +516,7 @@ PAGES = [
             ),
             (
                 "Will insurance pay for it?",
-                "We accept most PPO insurance plans, and your plan may cover treatment in "
-                "full. We will help you check your coverage before you start.",
+                INSURANCE_ANSWER,
             ),
             (
                 "Is what we tell you kept private?",

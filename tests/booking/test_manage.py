@@ -376,7 +376,7 @@ def test_ics_is_valid_and_discreet(client, booked):
     assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
     assert str(calendar["METHOD"]) == "PUBLISH"
     (event,) = calendar.walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Moment of Clarity"
+    assert str(event["SUMMARY"]) == "MC Office"
     assert event.decoded("DTSTART") == WED_10
     assert event.decoded("DTEND") == WED_10 + timedelta(minutes=50)
     assert str(event["UID"]) == appointment.ics_uid

@@ -5,12 +5,15 @@ The context holds everything a caller might be tempted to pass, including both p
 names: no template may print them.
 """
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
-from notifications.discretion import HEALTH_WORDS, health_words_in
+from clinic_site.discretion import health_words_in, validate_discreet
 from notifications.rendering import email_render, sms_render
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -38,12 +41,19 @@ REALISTIC_CONTEXT = {
 }
 
 
+TOKEN_LIKE = re.compile(r"[A-Za-z0-9_-]{12,}(?::[A-Za-z0-9_-]+)*")
+
+
 def scan(text: str) -> list[str]:
     problems = health_words_in(text)
     lowered = text.lower()
     problems += [name for name in PARTNER_NAMES if name.lower() in lowered]
-    # Links too: their paths are our routes and must not name the service either.
-    problems += [w for w in HEALTH_WORDS if w in lowered and w not in problems]
+    # Links too: their paths are our routes and must not name the service either (the
+    # random tokens in them are left out: they could spell anything).
+    for url in re.findall(r"https?://\S+", text):
+        path = "/" + url.split("://", 1)[1].partition("/")[2]  # the host is SITE_URL's
+        path = TOKEN_LIKE.sub(" ", path).replace("/", " ")
+        problems += health_words_in(path)
     return problems
 
 
@@ -68,7 +78,7 @@ def test_the_template_folders_hold_the_keys_other_apps_use():
 def test_sms_templates_are_discreet(db, key):
     body = sms_render(key, REALISTIC_CONTEXT)
     assert scan(body) == [], body
-    assert "Moment of Clarity" in body or key == "staff_urgent_alert"
+    assert "MC Office" in body or key == "staff_urgent_alert"
 
 
 @pytest.mark.parametrize("key", EMAIL_KEYS)
@@ -82,15 +92,78 @@ def test_email_templates_are_discreet(db, key):
     ("text", "found"),
     [
         ("Your ketamine session is tomorrow", ["ketamine"]),
-        ("Couples THERAPY at 10", ["therapy"]),
+        ("Couples THERAPY at 10", ["couples", "therapy"]),
         ("Finish your screening", ["screening"]),
-        ("your private questionnaire link", []),
+        ("your private link", []),
         ("Appointment confirmed. https://x.example/t/aPTSDb9", []),  # a token is not a word
         ("an anxious wait", ["anxious"]),
+        # What the independent review found missing (issue 12), and stems generally:
+        (
+            "Couples counseling, counselling and a counselor",
+            ["couples", "counseling", "counselling", "counselor"],
+        ),
+        ("Your medication and medicine", ["medication", "medicine"]),
+        ("alcohol, alcoholic, drug, drugs", ["alcohol", "alcoholic", "drug", "drugs"]),
+        ("Your treatment plan", ["treatment"]),
+        ("Mental health, healthcare", ["mental health", "healthcare"]),
+        ("Dear patient", ["patient"]),
+        ("Crisis line", ["crisis"]),
+        ("Your questionnaire", ["questionnaire"]),
+        ("psychedelic, psychedelics", ["psychedelic", "psychedelics"]),
+        ("a traumatic event", ["traumatic"]),
+        ("addiction, rehab, rehabilitation", ["addiction", "rehab", "rehabilitation"]),
+        ("PHQ-9 and GAD-7 scores", ["phq", "gad"]),
+        ("overdose", ["overdose"]),
+        ("self-harm, self harm", ["self harm", "self harm"]),
+        ("Our clinic and clinician", ["clinic", "clinician"]),
+        # Spanish, with and without accents:
+        ("Su terapia de pareja", ["terapia", "pareja"]),
+        ("Cita médica", ["medica"]),
+        ("su cuestionario, ansiedad, depresión", ["cuestionario", "ansiedad", "depresion"]),
+        ("salud mental", ["salud", "mental"]),
+        # Ordinary words that share letters with a short one are not health words:
+        ("A gadget, crisp air, Saludos", []),
+        ("MC Office reminder: your appointment is Tuesday at 10:00 am", []),
     ],
 )
 def test_the_health_word_check(text, found):
     assert health_words_in(text) == found
+
+
+@pytest.mark.parametrize(
+    "name", ["Couples Counseling Center", "Clínica de terapia", "OC Wellness", "Rehab Desk"]
+)
+def test_the_validator_refuses_a_name_with_a_health_word_and_names_it(name):
+    with pytest.raises(ValidationError) as caught:
+        validate_discreet(name)
+    [message] = caught.value.messages
+    assert "must not say anything about health or treatment" in message
+    assert health_words_in(name)[0] in message
+
+
+def test_the_calendar_file_is_discreet(db):
+    from booking.ics import appointment_ics
+    from booking.models import Appointment
+    from pages.models import SiteSettings
+
+    site = SiteSettings.load()
+    start = dt.datetime(2026, 12, 9, 18, 0, tzinfo=dt.UTC)
+    appointment = Appointment(
+        pk=9,
+        start=start,
+        end=start + dt.timedelta(minutes=30),
+        status=Appointment.Status.CONFIRMED,
+        mode="in_person",
+    )
+    ics = appointment_ics(
+        appointment=appointment,
+        short_name=site.short_name,
+        address="Irvine office, 2nd floor",
+        manage_link=REALISTIC_CONTEXT["manage_link"],
+        now=start,
+    ).decode()
+    assert "SUMMARY:MC Office" in ics
+    assert scan(ics.replace("\r\n ", "")) == [], ics
 
 
 def test_a_message_that_would_say_a_health_word_is_blocked_not_sent(
@@ -113,7 +186,21 @@ def test_a_message_that_would_say_a_health_word_is_blocked_not_sent(
     assert message.last_error == "Blocked: the message would mention ketamine, therapy."
 
 
-def test_the_clinic_short_name_in_messages_is_discreet(db):
+def test_the_default_sender_name_is_neutral_and_not_the_clinic_brand(db):
     from pages.models import SiteSettings
 
-    assert scan(SiteSettings.load().short_name) == []
+    site = SiteSettings.load()
+    assert scan(site.short_name) == []
+    assert site.short_name.casefold() not in site.clinic_name.casefold()
+    assert site.clinic_name.casefold() not in site.short_name.casefold()
+
+
+@pytest.mark.parametrize("name", ["Ketamine Couples", "Terapia MC", "moment of clarity"])
+def test_a_sender_name_that_says_too_much_is_refused_when_staff_save_it(db, name):
+    from pages.models import SiteSettings
+
+    site = SiteSettings.load()
+    site.short_name = name
+    with pytest.raises(ValidationError) as caught:
+        site.full_clean()
+    assert "short_name" in caught.value.message_dict

@@ -60,7 +60,7 @@ def test_a_text_is_sent_once_after_the_callers_transaction_commits(
     assert message.attempts == 1
     assert [s.to for s in sms_outbox] == [PHONE]
     assert message.provider_message_id == sms_outbox[0].sid
-    assert sms_outbox[0].body.startswith("Moment of Clarity: your appointment is confirmed")
+    assert sms_outbox[0].body.startswith("MC Office: your appointment is confirmed")
     assert "https://clinic.example/book/manage/abc?x=1&y=2" in sms_outbox[0].body  # not &amp;
     assert sms_outbox[0].status_callback.endswith(
         f"/notifications/twilio/status/?message={message.pk}"
@@ -135,7 +135,7 @@ def test_an_email_has_subject_text_and_html(db, django_capture_on_commit_callbac
     assert message.related == person
     [email] = mail.outbox
     assert email.to == ["partner@example.com"]
-    assert email.subject == "Moment of Clarity: your private questionnaire link"
+    assert email.subject == "MC Office: your private link"
     assert "https://clinic.example/q/tok?a=1&b=2" in email.body
     html, mimetype = email.alternatives[0]
     assert mimetype == "text/html"
@@ -154,7 +154,7 @@ def test_an_opted_out_number_gets_the_email_fallback_instead(
     assert message.status == Message.Status.SENT
     assert "opted out" in message.last_error
     assert mail.outbox[0].to == ["couple@example.com"]
-    assert mail.outbox[0].subject == "Moment of Clarity: your appointment is confirmed"
+    assert mail.outbox[0].subject == "MC Office: your appointment is confirmed"
 
 
 def test_an_opted_out_number_without_email_is_never_texted_and_staff_see_why(
@@ -387,3 +387,60 @@ def test_an_urgent_alert_with_no_on_call_recipient_is_logged_as_an_error(setting
         assert staff_alert_send(reference_code="KC-7Q4M2", related=None) == []
     assert "no on-call recipients" in caplog.text
     assert "KC-7Q4M2" in caplog.text
+
+
+def test_an_urgent_alert_goes_out_even_when_the_sender_name_says_a_health_word(
+    db, settings, sms_outbox, person, django_capture_on_commit_callbacks
+):
+    """Issue 12: the discretion check once blocked the on-call email through the name."""
+    from pages.models import SiteSettings
+
+    SiteSettings.load()
+    # As if saved before the name was validated (the admin now refuses it).
+    SiteSettings.objects.update(short_name="Ketamine Therapy Clinic", phone="555-THERAPY")
+    SiteSettings.objects.get().save()  # clears the cached row
+    with django_capture_on_commit_callbacks(execute=True):
+        messages = staff_alert_send(reference_code="KC-7Q4M2", related=person)
+    assert sorted((m.channel, Message.objects.get(pk=m.pk).status) for m in messages) == [
+        ("email", Message.Status.SENT),
+        ("sms", Message.Status.SENT),
+    ]
+    [email] = mail.outbox
+    for text in (email.subject, email.body, email.alternatives[0][0], sms_outbox[0].body):
+        assert "KC-7Q4M2" in text
+        assert "Ketamine" not in text and "THERAPY" not in text
+
+
+def test_an_urgent_alert_whose_template_fails_goes_out_as_fixed_minimal_text_and_logs_an_error(
+    db, settings, sms_outbox, person, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    from notifications import services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("template missing")
+
+    monkeypatch.setattr(services, "email_render", broken)
+    monkeypatch.setattr(services, "sms_render", broken)
+    with (
+        caplog.at_level("ERROR", logger="notifications.services"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        messages = staff_alert_send(reference_code="KC-7Q4M2", related=person)
+    assert {Message.objects.get(pk=m.pk).status for m in messages} == {Message.Status.SENT}
+    assert [s.body for s in sms_outbox] == ["Urgent inquiry KC-7Q4M2 - please open the admin."]
+    assert mail.outbox[0].subject == "Urgent inquiry KC-7Q4M2"
+    assert mail.outbox[0].body == "Urgent inquiry KC-7Q4M2 - please open the admin.\n"
+    assert "template failed; sending the minimal text" in caplog.text
+
+
+def test_an_urgent_alert_text_never_carries_anything_but_a_reference_code(
+    db, sms_outbox, person, django_capture_on_commit_callbacks, monkeypatch
+):
+    from notifications import services
+
+    monkeypatch.setattr(services, "sms_render", lambda *a, **k: "Jordan has a ketamine plan")
+    monkeypatch.setattr(services, "email_render", lambda *a, **k: 1 / 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_alert_send(reference_code="Jordan, PHQ-9 item 9", related=person)
+    assert [s.body for s in sms_outbox] == ["Urgent inquiry - please open the admin."]
+    assert mail.outbox[0].subject == "Urgent inquiry"

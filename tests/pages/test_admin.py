@@ -211,3 +211,68 @@ def test_site_settings_can_be_edited_but_not_deleted(admin_client, client):
     assert admin_client.post("/admin/pages/sitesettings/1/change/", data).status_code == 302
     html = client.get("/").content.decode()
     assert "Need help now?" in html and "Orange County" in html and 'href="tel:988"' in html
+
+
+def test_site_settings_show_how_a_message_reads_and_refuse_a_sender_name_that_says_too_much(
+    admin_client,
+):
+    """Issue 12: the sender name starts every text, email subject and calendar entry."""
+    SiteSettings.load()
+    html = admin_client.get("/admin/pages/sitesettings/1/change/").content.decode()
+    assert "How a message reads" in html
+    assert "MC Office reminder: your appointment is Tuesday 9 December" in html
+    assert "Email subject: <q>MC Office: your appointment is confirmed</q>" in html
+    assert "Calendar entry: <q>MC Office</q>" in html
+    data = {
+        "clinic_name": "Moment of Clarity",
+        "short_name": "Couples Counseling OC",
+        "phone": "949-625-0564",
+        "area_served": "Orange County",
+        "hours": "Weekdays",
+        "address": "",
+        "insurance_note": "",
+        "confidentiality_statement": "Private.",
+        "crisis_strip_text": "Need help now?",
+    }
+    response = admin_client.post("/admin/pages/sitesettings/1/change/", data)
+    assert response.status_code == 200
+    assert "“couples”, “counseling”" in response.content.decode()
+    data["short_name"] = "Moment of Clarity"
+    response = admin_client.post("/admin/pages/sitesettings/1/change/", data)
+    assert response.status_code == 200
+    assert "not the clinic&#x27;s full name" in response.content.decode()
+    assert SiteSettings.load().short_name == "MC Office"
+    data["short_name"] = "MoC Desk"
+    assert admin_client.post("/admin/pages/sitesettings/1/change/", data).status_code == 302
+    html = admin_client.get("/admin/pages/sitesettings/1/change/").content.decode()
+    assert "MoC Desk reminder: your appointment is" in html
+
+
+def test_the_migration_replaces_the_old_defaults_but_not_what_staff_wrote(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "pages.migrations.0005_discreet_sender_and_accurate_insurance"
+    )
+    page = make_page(slug="home-ish")
+    faq = Section.objects.create(
+        page=page, position=1, heading="Insurance?", body_markdown=migration.OLD_INSURANCE_ANSWER
+    )
+    kept = Section.objects.create(page=page, position=2, heading="Own words", body_markdown="Ours.")
+    SiteSettings.load()
+    SiteSettings.objects.update(
+        short_name="Moment of Clarity", insurance_note=migration.OLD_INSURANCE_NOTE
+    )
+    migration.replace_old_defaults(apps, None)
+    row = SiteSettings.objects.get()
+    assert row.short_name == "MC Office"
+    assert "out-of-network" in row.insurance_note and "in full" not in row.insurance_note
+    faq.refresh_from_db()
+    assert "superbill" in faq.body_html and "usually not covered" in faq.body_markdown
+    kept.refresh_from_db()
+    assert kept.body_markdown == "Ours."
+    SiteSettings.objects.update(short_name="Our Desk")
+    migration.replace_old_defaults(apps, None)
+    assert SiteSettings.objects.get().short_name == "Our Desk"
