@@ -9,6 +9,8 @@ is turned into real instants with zoneinfo *per calendar day*, so a 9:00–17:00
 9:00–17:00 on the days the clocks change too (never shifted by an hour, as happens when a
 week is built by adding 24-hour steps in UTC). Inside a window, start times advance in
 elapsed time, so a night window across a clock change has no duplicated or missing instant.
+A window's start or end that names a skipped or repeated time takes the reading that keeps
+the window inside the stated hours: the later instant for a start, the earlier for an end.
 
 Intervals are half-open [start, end), like PostgreSQL's default tstzrange, so back-to-back
 appointments do not overlap — the same rule the database's exclusion constraint enforces.
@@ -123,6 +125,61 @@ def local_instant(day: date, wall: time, tz: ZoneInfo | None = None) -> datetime
     return datetime.combine(day, wall).replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
+def _both_readings(day: date, wall: time, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The two instants zoneinfo gives a wall-clock time: with the offset before the clock
+    change (fold=0) and after it (fold=1). Equal on every ordinary time."""
+    naive = datetime.combine(day, wall)
+    return (
+        naive.replace(tzinfo=tz, fold=0).astimezone(UTC),
+        naive.replace(tzinfo=tz, fold=1).astimezone(UTC),
+    )
+
+
+def _is_skipped(day: date, wall: time, tz: ZoneInfo) -> bool:
+    """True for a wall time the clock never shows (the spring-forward gap)."""
+    naive = datetime.combine(day, wall)
+    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive
+
+
+def _clock_jump(day: date, wall: time, tz: ZoneInfo) -> datetime:
+    """The instant the clock jumps over a skipped wall time (e.g. 02:00 PST = 03:00 PDT)."""
+    naive = datetime.combine(day, wall)
+    after, before = _both_readings(day, wall, tz)  # in a gap, fold=0 is the later instant
+    while after - before > timedelta(microseconds=1):  # ~32 halvings of at most a few hours
+        middle = before + (after - before) // 2
+        if middle.astimezone(tz).replace(tzinfo=None) >= naive:
+            after = middle
+        else:
+            before = middle
+    return after
+
+
+def window_start_instant(day: date, wall: time, tz: ZoneInfo | None = None) -> datetime:
+    """When hours that start at `wall` begin: the *later* instant when it has two readings.
+
+    Hours from 01:30 on the autumn change begin at 01:30 PST, not 01:30 PDT (from which
+    01:00 PST, an hour later in real time, would be offered: before the stated start on the
+    clock). Hours from 02:30 on the spring change, a time the clock never shows, begin at
+    03:30 PDT.
+    """
+    return max(_both_readings(day, wall, tz or clinic_tz()))
+
+
+def window_end_instant(day: date, wall: time, tz: ZoneInfo | None = None) -> datetime:
+    """When hours that end at `wall` end: the *earlier* real instant.
+
+    Hours until 01:30 on the autumn change end at the first 01:30 (PDT). Hours until 02:30
+    on the spring change, a time the clock never shows, end when the clock jumps from 02:00
+    PST to 03:00 PDT: the last real instant not after the stated end (reading it as 03:30 PDT
+    offered a 03:00 PDT slot, after the end; reading it as 01:30 PST would cut hours until
+    02:00 to nothing).
+    """
+    zone = tz or clinic_tz()
+    if _is_skipped(day, wall, zone):
+        return _clock_jump(day, wall, zone)
+    return min(_both_readings(day, wall, zone))
+
+
 def local_dates(start: datetime, end: datetime, tz: ZoneInfo | None = None) -> list[date]:
     """Calendar dates in tz touched by [start, end)."""
     zone = tz or clinic_tz()
@@ -174,7 +231,10 @@ def availability(
         for rule in schedule.weekly:
             if rule.applies_on(day) and rule.end > rule.start:
                 pieces.append(
-                    Interval(local_instant(day, rule.start, tz), local_instant(day, rule.end, tz))
+                    Interval(
+                        window_start_instant(day, rule.start, tz),
+                        window_end_instant(day, rule.end, tz),
+                    )
                 )
     pieces.extend(schedule.extra_hours)
     clipped = [

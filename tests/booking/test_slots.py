@@ -19,6 +19,8 @@ from booking.slots import (
     open_slots_any,
     slots_by_local_date,
     subtract_intervals,
+    window_end_instant,
+    window_start_instant,
 )
 
 LA = ZoneInfo("America/Los_Angeles")
@@ -159,6 +161,63 @@ def test_night_windows_across_the_clock_change_count_real_time(the_day, window, 
 def test_clock_change_days_are_23_and_25_hours_long(the_day, hours):
     bounds = local_day_bounds(the_day)
     assert bounds.end - bounds.start == timedelta(hours=hours)
+
+
+# Issue 12: a window's edge that names a skipped or repeated time never lets a slot run
+# outside the stated hours on the clock: a start takes the later reading, an end the earlier.
+@pytest.mark.parametrize(
+    ("the_day", "window", "expected"),
+    [
+        # Spring: hours until 02:30 (never shown) end when the clock jumps to 03:00 PDT; the
+        # old reading (03:30 PDT) also offered 03:00 PDT, after the stated end.
+        (
+            date(2026, 3, 8),
+            (time(0), time(2, 30)),
+            ["00:00 PST", "00:30 PST", "01:00 PST", "01:30 PST"],
+        ),
+        # ... and hours until 02:00 keep their last half-hour (not cut to 01:00 PST).
+        (date(2026, 3, 8), (time(1), time(2)), ["01:00 PST", "01:30 PST"]),
+        # Spring: hours from 02:30 (never shown) start at 03:30 PDT.
+        (date(2026, 3, 8), (time(2, 30), time(4, 30)), ["03:30 PDT", "04:00 PDT"]),
+        # Autumn: hours from 01:30 start at 01:30 PST; the old reading (01:30 PDT) also
+        # offered 01:00 PST, before the stated start on the clock.
+        (
+            date(2026, 11, 1),
+            (time(1, 30), time(3)),
+            ["01:30 PST", "02:00 PST", "02:30 PST"],
+        ),
+        # Autumn: hours until 01:30 end at the first 01:30 (PDT).
+        (date(2026, 11, 1), (time(0), time(1, 30)), ["00:00 PDT", "00:30 PDT", "01:00 PDT"]),
+    ],
+)
+def test_hours_that_start_or_end_on_a_clock_change_stay_inside_the_stated_hours(
+    the_day, window, expected
+):
+    schedule = ClinicianSchedule(clinician_id=1, weekly=every_day(*window))
+    slots = day_slots(schedule, the_day, rules(minutes=30, step=30), two_days_before(the_day))
+    assert local_labels(slots) == expected
+
+
+@pytest.mark.parametrize(
+    ("the_day", "wall", "start_utc", "end_utc"),
+    [
+        (date(2026, 3, 8), time(2, 30), datetime(2026, 3, 8, 10, 30), datetime(2026, 3, 8, 10)),
+        (date(2026, 3, 8), time(2), datetime(2026, 3, 8, 10), datetime(2026, 3, 8, 10)),
+        (
+            date(2026, 11, 1),
+            time(1, 30),
+            datetime(2026, 11, 1, 9, 30),
+            datetime(2026, 11, 1, 8, 30),
+        ),
+        (date(2026, 11, 1), time(1), datetime(2026, 11, 1, 9), datetime(2026, 11, 1, 8)),
+        (date(2026, 6, 1), time(9), datetime(2026, 6, 1, 16), datetime(2026, 6, 1, 16)),
+    ],
+)
+def test_window_edges_read_the_later_instant_for_a_start_and_the_earlier_for_an_end(
+    the_day, wall, start_utc, end_utc
+):
+    assert window_start_instant(the_day, wall) == start_utc.replace(tzinfo=UTC)
+    assert window_end_instant(the_day, wall) == end_utc.replace(tzinfo=UTC)
 
 
 def test_local_instant_reads_ambiguous_time_as_the_first_occurrence():
