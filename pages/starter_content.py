@@ -8,7 +8,7 @@ must review each page before the site may say it was reviewed.
 """
 
 # Accurate for an off-label treatment (issue 12): insurance pays part, rarely all. The
-# "Cost and insurance" page goes into detail; this is the short answer on the home page.
+# "Cost and insurance" page goes into detail; this is the short answer in the FAQ.
 INSURANCE_ANSWER = (
     "Usually for part of it, rarely for all of it. We accept most PPO plans. Many plans pay "
     "part of the cost of therapy sessions and medical visits, often through out-of-network "

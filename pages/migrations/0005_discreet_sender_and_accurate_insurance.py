@@ -15,7 +15,7 @@ NEW_INSURANCE_NOTE = (
     "visits, sometimes as out-of-network benefits (we give you a superbill to claim); "
     "ketamine itself is prescribed off-label and is usually not covered."
 )
-# The home page's "Will insurance pay for it?" answer, before and after (frozen copies).
+# The FAQ's "Will insurance pay for it?" answer, before and after (frozen copies).
 OLD_INSURANCE_ANSWER = (
     "We accept most PPO insurance plans, and your plan may cover treatment in full. We will "
     "help you check your coverage before you start."
@@ -37,15 +37,15 @@ def replace_old_defaults(apps, schema_editor):
     from pages.markdown_render import render_markdown
 
     SiteSettings = apps.get_model("pages", "SiteSettings")
-    Section = apps.get_model("pages", "Section")
+    FAQEntry = apps.get_model("pages", "FAQEntry")
     changed = SiteSettings.objects.filter(short_name=OLD_SENDER_NAME).update(
         short_name=NEW_SENDER_NAME
     )
     changed += SiteSettings.objects.filter(insurance_note=OLD_INSURANCE_NOTE).update(
         insurance_note=NEW_INSURANCE_NOTE
     )
-    changed += Section.objects.filter(body_markdown=OLD_INSURANCE_ANSWER).update(
-        body_markdown=NEW_INSURANCE_ANSWER, body_html=render_markdown(NEW_INSURANCE_ANSWER)
+    changed += FAQEntry.objects.filter(answer_markdown=OLD_INSURANCE_ANSWER).update(
+        answer_markdown=NEW_INSURANCE_ANSWER, answer_html=render_markdown(NEW_INSURANCE_ANSWER)
     )
     if changed:
         content_changed()

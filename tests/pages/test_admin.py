@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from pages.models import Page, PageRevision, Section, SiteSettings, TreatmentJourney
+from pages.models import FAQEntry, Page, PageRevision, Section, SiteSettings, TreatmentJourney
 
 from .factories import make_page
 
@@ -257,10 +257,10 @@ def test_the_migration_replaces_the_old_defaults_but_not_what_staff_wrote(db):
         "pages.migrations.0005_discreet_sender_and_accurate_insurance"
     )
     page = make_page(slug="home-ish")
-    faq = Section.objects.create(
-        page=page, position=1, heading="Insurance?", body_markdown=migration.OLD_INSURANCE_ANSWER
+    faq = FAQEntry.objects.create(
+        page=page, position=1, question="Insurance?", answer_markdown=migration.OLD_INSURANCE_ANSWER
     )
-    kept = Section.objects.create(page=page, position=2, heading="Own words", body_markdown="Ours.")
+    kept = FAQEntry.objects.create(page=page, position=2, question="Own?", answer_markdown="Ours.")
     SiteSettings.load()
     SiteSettings.objects.update(
         short_name="Moment of Clarity", insurance_note=migration.OLD_INSURANCE_NOTE
@@ -270,9 +270,9 @@ def test_the_migration_replaces_the_old_defaults_but_not_what_staff_wrote(db):
     assert row.short_name == "MC Office"
     assert "out-of-network" in row.insurance_note and "in full" not in row.insurance_note
     faq.refresh_from_db()
-    assert "superbill" in faq.body_html and "usually not covered" in faq.body_markdown
+    assert "superbill" in faq.answer_html and "usually not covered" in faq.answer_markdown
     kept.refresh_from_db()
-    assert kept.body_markdown == "Ours."
+    assert kept.answer_markdown == "Ours."
     SiteSettings.objects.update(short_name="Our Desk")
     migration.replace_old_defaults(apps, None)
     assert SiteSettings.objects.get().short_name == "Our Desk"

@@ -97,3 +97,17 @@ def test_crisis_numbers_in_starter_copy_are_current():
     text = str(PAGES)
     assert "press 3" not in text  # the 988 LGBTQ+ option ended on 17 July 2025
     assert "988 and press 1" in text
+
+
+def test_the_insurance_lines_are_accurate_for_an_off_label_treatment(client):
+    """Issue 12: "may cover treatment in full" overpromised. Part, not all; how; what not."""
+    seed()
+    html = client.get("/").content.decode()
+    answer = FAQEntry.objects.get(question="Will insurance pay for it?").answer_html
+    footer = html[html.index("<footer") :]
+    for text in (answer, footer):
+        assert "in full" not in text
+        assert "out-of-network" in text and "superbill" in text
+        assert "off-label" in text and "usually not covered" in text
+    assert "Usually for part of it, rarely for all of it." in answer
+    assert "couples sessions on their own may not be covered" in answer
