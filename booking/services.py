@@ -666,8 +666,14 @@ def _reminder_prefix(appointment: Appointment) -> str:
     return f"booking:{appointment.pk}:reminder:"
 
 
+# A reminder must arrive at least this long before the appointment to be of use. Quiet
+# hours never push one later than that: it goes the evening before, or not at all.
+REMINDER_LATEST_BEFORE_START = timedelta(minutes=30)
+
+
 def _schedule_reminders(*, appointment: Appointment, now: datetime) -> None:
     context = _message_context(appointment, event="reminder")
+    send_by = appointment.start - REMINDER_LATEST_BEFORE_START
     for hours in settings.BOOKING_REMINDER_OFFSETS_HOURS:
         when = appointment.start - timedelta(hours=hours)
         if when <= now:
@@ -683,4 +689,5 @@ def _schedule_reminders(*, appointment: Appointment, now: datetime) -> None:
                 ),
                 related=appointment,
                 scheduled_for=when,
+                send_by=send_by,
             )

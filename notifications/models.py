@@ -56,6 +56,9 @@ class Message(models.Model):
     idempotency_key = models.CharField(max_length=200, unique=True)
 
     scheduled_for = models.DateTimeField(default=timezone.now, db_index=True)
+    # Useless after this (a reminder after its appointment has started): never sent later,
+    # whatever delays quiet hours, retries or an outage cause. None = no limit.
+    send_by = models.DateTimeField(null=True, blank=True)
     # When a delivery task was last put on the broker for this row (None: not on the broker,
     # e.g. a future reminder, or the broker was down). The sweep re-enqueues stale ones.
     dispatched_at = models.DateTimeField(null=True, blank=True)

@@ -29,7 +29,7 @@ from clinic_site.phones import normalize_phone
 
 from .emails import EmailError, email_send
 from .models import Message, SmsOptOut
-from .quiet_hours import next_allowed_time
+from .quiet_hours import next_allowed_time, send_time_before_deadline
 from .rendering import email_render, sms_render
 from .retry import retry_delay_seconds
 from .selectors import sms_opted_out
@@ -88,6 +88,23 @@ def _quiet_hours_adjusted(when: dt.datetime, *, channel: str, urgent: bool) -> d
     )
 
 
+def _send_time(
+    when: dt.datetime, *, channel: str, urgent: bool, send_by: dt.datetime | None, now
+) -> dt.datetime | None:
+    if send_by is None:
+        return _quiet_hours_adjusted(when, channel=channel, urgent=urgent)
+    if channel != Channel.SMS or urgent:
+        return when if when <= send_by else None
+    return send_time_before_deadline(
+        when,
+        deadline=send_by,
+        now=now,
+        start_hour=settings.QUIET_HOURS_START,
+        end_hour=settings.QUIET_HOURS_END,
+        tz=settings.CLINIC_TIME_ZONE,
+    )
+
+
 def message_create(
     *,
     channel: str,
@@ -100,6 +117,7 @@ def message_create(
     urgent: bool = False,
     fallback_email: str = "",
     minimal_text: MinimalText | None = None,
+    send_by: dt.datetime | None = None,
 ) -> Message:
     """Render and store one outbound message; deliver it after the caller's transaction commits.
 
@@ -108,6 +126,10 @@ def message_create(
     failed row that tells staff why; so does a message whose text would mention a health
     word (clinic_site.discretion). Non-urgent texts in quiet hours wait for the morning.
     Raises ValueError for an invalid recipient or a template that renders empty/too long.
+
+    With `send_by` (e.g. a reminder's appointment start) the message is never sent after
+    that time: a text that quiet hours would hold past it goes before they begin, or is
+    stored as cancelled with the reason; delivery refuses it once the time has passed.
 
     With `minimal_text` (urgent staff alerts) the message is never blocked: if the template
     fails to render or would be blocked, the fixed minimal text goes out instead and an error
@@ -165,9 +187,19 @@ def message_create(
         message.last_error = "Blocked: the message would mention " + ", ".join(disclosed) + "."
         logger.warning("message %r blocked by the discretion check", idempotency_key)
 
-    message.scheduled_for = _quiet_hours_adjusted(
-        scheduled_for or now, channel=channel, urgent=urgent
+    message.send_by = send_by
+    when = _send_time(
+        scheduled_for or now, channel=channel, urgent=urgent, send_by=send_by, now=now
     )
+    if when is None:
+        message.scheduled_for = scheduled_for or now
+        if status == Status.QUEUED:
+            status = message.status = Status.CANCELLED
+            message.last_error = (
+                "Not sent: quiet hours would have held it until after it was needed."
+            )
+    else:
+        message.scheduled_for = when
     due_now = status == Status.QUEUED and message.scheduled_for <= now
     message.dispatched_at = now if due_now else None
     if related is not None:
@@ -375,6 +407,14 @@ def message_deliver(*, message_id: int) -> float | None:
     if not claimed:
         return None
     message = Message.objects.get(pk=message_id)
+    if message.send_by is not None and now > message.send_by:
+        # Held up (an outage, retries, quiet hours): a reminder after the event helps nobody.
+        Message.objects.filter(pk=message.pk, status=Status.SENDING).update(
+            status=Status.CANCELLED,
+            last_error="Not sent: it was no longer needed by the time it could go "
+            f"(send by {message.send_by:%Y-%m-%d %H:%M} UTC).",
+        )
+        return None
 
     if message.channel == Channel.SMS and sms_opted_out(message.to):
         _switch_to_email_fallback(message)

@@ -9,7 +9,7 @@ from twilio.base.exceptions import TwilioRestException
 
 from notifications.emails import EmailError, email_send
 from notifications.inbound import InboundAction, inbound_action
-from notifications.quiet_hours import in_quiet_hours, next_allowed_time
+from notifications.quiet_hours import in_quiet_hours, next_allowed_time, send_time_before_deadline
 from notifications.retry import retry_delay_seconds
 from notifications.sms import twilio_error
 from tests.notifications.fake_smtp import FakeSmtpServer
@@ -192,3 +192,89 @@ def test_email_is_sent_over_smtp_with_text_and_html(settings):
     assert len(smtp.messages) == 1
     raw = smtp.messages[0].decode()
     assert "Subject: Hello there" in raw and "plain body" in raw and "<p>html body</p>" in raw
+
+
+# Issue 12: a reminder held by quiet hours must never go out after it is needed.
+# (due, deadline = appointment start - 30 min, now) -> when to send, or None (dropped).
+@pytest.mark.parametrize(
+    ("due", "deadline", "now", "expected"),
+    [
+        # Outside quiet hours: when due.
+        (
+            pacific(2026, 3, 10, 14),
+            pacific(2026, 3, 10, 15, 30),
+            pacific(2026, 3, 9, 9),
+            pacific(2026, 3, 10, 14),
+        ),
+        # 2 h before a 09:30 appointment: 07:30 waits for 08:00, still before 09:00.
+        (
+            pacific(2026, 3, 10, 7, 30),
+            pacific(2026, 3, 10, 9),
+            pacific(2026, 3, 9, 9),
+            pacific(2026, 3, 10, 8),
+        ),
+        # ... and 08:00 exactly at the deadline (an 08:30 appointment) is still in time.
+        (
+            pacific(2026, 3, 10, 6, 30),
+            pacific(2026, 3, 10, 8),
+            pacific(2026, 3, 9, 9),
+            pacific(2026, 3, 10, 8),
+        ),
+        # 2 h before a 07:30 appointment: 08:00 would be after it starts, so it goes the
+        # evening before, 15 minutes before quiet hours begin.
+        (
+            pacific(2026, 3, 10, 5, 30),
+            pacific(2026, 3, 10, 7),
+            pacific(2026, 3, 9, 9),
+            pacific(2026, 3, 9, 19, 45),
+        ),
+        # An 08:00 appointment (reminder due 06:00): 08:00 is its start: the evening before.
+        (
+            pacific(2026, 3, 10, 6),
+            pacific(2026, 3, 10, 7, 30),
+            pacific(2026, 3, 9, 9),
+            pacific(2026, 3, 9, 19, 45),
+        ),
+        # Booked at 19:50 for 07:30 tomorrow: quiet hours have not begun: at once.
+        (
+            pacific(2026, 3, 10, 5, 30),
+            pacific(2026, 3, 10, 7),
+            pacific(2026, 3, 9, 19, 50),
+            pacific(2026, 3, 9, 19, 50),
+        ),
+        # Booked at 21:00 for 07:30 tomorrow: too late for the evening, too early in the
+        # morning: dropped (the confirmation just went out).
+        (pacific(2026, 3, 10, 5, 30), pacific(2026, 3, 10, 7), pacific(2026, 3, 9, 21), None),
+        # Late evening due time (22:00 appointment tomorrow's 24 h reminder is 22:00 today):
+        # next morning is long before the deadline.
+        (
+            pacific(2026, 3, 10, 22),
+            pacific(2026, 3, 11, 21, 30),
+            pacific(2026, 3, 9, 9),
+            pacific(2026, 3, 11, 8),
+        ),
+        # Due after the deadline: never.
+        (pacific(2026, 3, 10, 12), pacific(2026, 3, 10, 11), pacific(2026, 3, 9, 9), None),
+        # Spring forward (8 March 2026): quiet hours end at 08:00 PDT; a 07:30 PDT
+        # appointment's reminder goes at 19:45 PST the evening before.
+        (
+            pacific(2026, 3, 8, 5, 30),
+            pacific(2026, 3, 8, 7),
+            pacific(2026, 3, 6, 9),
+            pacific(2026, 3, 7, 19, 45),
+        ),
+        # Fall back (1 November 2026): same rule on the 25-hour night.
+        (
+            pacific(2026, 11, 1, 5, 30),
+            pacific(2026, 11, 1, 7),
+            pacific(2026, 10, 30, 9),
+            pacific(2026, 10, 31, 19, 45),
+        ),
+    ],
+)
+def test_a_reminder_is_never_sent_after_it_is_needed(due, deadline, now, expected):
+    when = send_time_before_deadline(due, deadline=deadline, now=now, **QUIET)
+    assert when == expected
+    if when is not None:
+        assert now <= when <= deadline
+        assert not in_quiet_hours(when, **QUIET)
