@@ -13,3 +13,6 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("", include("pages.urls")),
 ]
+
+# The 500 page needs the clinic's phone without trusting the database (pages.views).
+handler500 = "pages.views.server_error"

@@ -37,6 +37,14 @@ DEFAULT_INSURANCE_NOTE = (
 )
 
 
+def tel_href(phone: str) -> str:
+    """A phone number as a `tel:` link target (digits and a leading +1)."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) == 10:
+        digits = "1" + digits
+    return f"tel:+{digits}" if digits else ""
+
+
 class SiteSettings(models.Model):
     """The one row of clinic-wide facts shown on every page (name, phone, crisis strip)."""
 
@@ -106,10 +114,7 @@ class SiteSettings(models.Model):
     @property
     def phone_href(self) -> str:
         """The phone number as a `tel:` link target (digits and a leading +1)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}" if digits else ""
+        return tel_href(self.phone)
 
 
 class PageQuerySet(models.QuerySet):

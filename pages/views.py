@@ -1,7 +1,8 @@
 """Public pages (cached, identical for everyone), sitemap.xml and robots.txt."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .cache import CachedPage, cached_page_lookup, cached_page_set
-from .models import Page, SiteSettings
+from .models import Page, SiteSettings, tel_href
 from .structured_data import clinic_data, faq_page_data, ld_json, medical_web_page_data
 
 TITLE_SEPARATOR = " | "
@@ -157,3 +158,30 @@ def robots_txt(request):
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# --- error pages ------------------------------------------------------------------------
+def _clinic_phone() -> str:
+    """The clinic's phone for an error page: from SiteSettings if it can be read, else the
+    default (a 500 may mean the database or the cache is down)."""
+    try:
+        return SiteSettings.load().phone
+    except Exception:  # noqa: BLE001 - the error page must render whatever else is broken
+        return SiteSettings._meta.get_field("phone").default
+
+
+def server_error(request):
+    """The 500 page: standalone (no base layout, no context processors), with the phone."""
+    phone = _clinic_phone()
+    html = render_to_string(
+        "500.html", {"clinic_phone": phone, "clinic_phone_href": tel_href(phone)}
+    )
+    return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (most often: a page left open too long).
+
+    Rendered with the request, so it has the site layout, the crisis strip and the phone.
+    """
+    return render(request, "403_csrf.html", status=403)

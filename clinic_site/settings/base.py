@@ -127,6 +127,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form gets the site layout, the crisis strip and the phone (pages.views).
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 
 ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/").strip("/") + "/"
 # Staff must pass a TOTP second factor before the admin opens (prod forces this on).
