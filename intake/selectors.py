@@ -72,10 +72,6 @@ class ScreeningProgress:
     answers_by_key: dict[str, dict]
     sequence: list[instruments.Instrument]
     next_instrument: instruments.Instrument | None
-    # This partner's own answers include an URGENT flag. Never shown as such on a page: it
-    # only lets the done page promise a sooner reply (the crisis panel is a one-time flag
-    # in the session, see intake/views.py).
-    at_risk: bool
 
     @property
     def step_number(self) -> int:
@@ -96,21 +92,18 @@ class ScreeningProgress:
 
 
 def screening_progress(*, screening: PartnerScreening) -> ScreeningProgress:
-    """One query: this screening's results → answered sections, next section, risk flag."""
-    rows = list(
-        InstrumentResult.objects.filter(screening=screening).values_list(
-            "instrument", "answers", "flagged_items"
-        )
-    )
-    answers_by_key = {key: answers for key, answers, _flags in rows}
-    at_risk = any(instruments.raises_urgent(key, flags or []) for key, _a, flags in rows)
+    """One query: this screening's results → answered sections and the next section.
+
+    Nothing here says how anyone answered: pages of a private link must not depend on it
+    (intake.screening_pages)."""
+    rows = InstrumentResult.objects.filter(screening=screening).values_list("instrument", "answers")
+    answers_by_key = dict(rows)
     sequence = instruments.sequence_for(answers_by_key)
     next_instrument = next((i for i in sequence if i.key not in answers_by_key), None)
     return ScreeningProgress(
         answers_by_key=answers_by_key,
         sequence=sequence,
         next_instrument=next_instrument,
-        at_risk=at_risk,
     )
 
 

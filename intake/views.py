@@ -24,6 +24,12 @@ from clinic_site.ratelimit import client_ip, hit
 from . import instruments, wizard
 from .forms import WIZARD_STEPS, InstrumentForm
 from .models import Inquiry, PartnerScreening
+from .screening_pages import (
+    CRISIS_LEVELS,
+    CRISIS_URGENT,
+    crisis_level,
+    finished_screening_page,
+)
 from .selectors import screening_from_token, screening_open_on_this_device, screening_progress
 from .services import (
     ScreeningOpenElsewhere,
@@ -170,16 +176,6 @@ def inquiry_done(request):
 # in the session and popped when shown, never derived from stored results, so nobody who
 # opens the private link later (it sits in texts and emails for days) learns of the answer.
 CRISIS_PANEL_SESSION_KEY = "intake_crisis_panel"
-CRISIS_URGENT = "urgent"
-CRISIS_IMMEDIATE = "immediate"
-
-
-def _crisis_level(*, instrument_key: str, flagged_items: list[str]) -> str | None:
-    if instruments.raises_immediate_danger(instrument_key, flagged_items):
-        return CRISIS_IMMEDIATE
-    if instruments.raises_urgent(instrument_key, flagged_items):
-        return CRISIS_URGENT
-    return None
 
 
 def _remember_crisis_panel(request, *, screening: PartnerScreening, level: str) -> None:
@@ -200,7 +196,7 @@ def _take_crisis_panel(request, *, screening: PartnerScreening) -> str | None:
     if flag.get("screening") not in (screening.pk, None):
         return None  # another screening's flag (two links on one device): leave it for that
     request.session.pop(CRISIS_PANEL_SESSION_KEY, None)
-    return flag.get("level") if flag.get("level") in (CRISIS_URGENT, CRISIS_IMMEDIATE) else None
+    return flag.get("level") if flag.get("level") in CRISIS_LEVELS else None
 
 
 def _device_cookie_name(screening: PartnerScreening) -> str:
@@ -222,16 +218,11 @@ def screening(request, token: str):
     progress = screening_progress(screening=screening)
     instrument = progress.next_instrument
     if instrument is None:
+        page = finished_screening_page(crisis_flag=_take_crisis_panel(request, screening=screening))
         return render(
             request,
             "intake/screening_done.html",
-            {
-                "screening": screening,
-                "crisis_panel": _take_crisis_panel(request, screening=screening),
-                # Their own answers only (never the partner's): a gentle, generic promise
-                # to reach them sooner, without saying why.
-                "reach_sooner": progress.at_risk,
-            },
+            {"crisis_panel": page.crisis_panel, "reach_sooner": page.reach_sooner},
         )
 
     if request.method == "POST":
@@ -255,7 +246,7 @@ def screening(request, token: str):
             except ScreeningOpenElsewhere:
                 return render(request, "intake/screening_elsewhere.html", status=403)
             else:
-                level = _crisis_level(
+                level = crisis_level(
                     instrument_key=result.instrument, flagged_items=result.flagged_items
                 )
                 if level is not None:
