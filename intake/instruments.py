@@ -397,13 +397,15 @@ DRUG_KINDS = (
     Option("opioids", "Opioids not prescribed to you (pain pills, heroin, fentanyl)"),
     Option("sedatives", "Sedatives or sleeping pills not prescribed to you"),
     Option("psychedelics", "Psychedelics (psilocybin, LSD, MDMA)"),
-    Option("ketamine", "Ketamine"),
+    # Non-prescribed ketamine in the past year means medical review, like past misuse.
+    Option("ketamine", "Ketamine (not prescribed to you)", flag=True),
     Option("other", "Something else"),
 )
 DRUG_USE = Instrument(
     key="drug_use",
     title="Other drugs",
-    version="clinic-drug-use v1",
+    # v2: non-prescribed ketamine among the kinds is flagged for medical review.
+    version="clinic-drug-use v2",
     intro="Honest answers help us keep treatment safe. They are seen only by the clinical team.",
     items=(
         Item(

@@ -3,7 +3,8 @@
 Precedence (highest first), per CLINICAL.md and issue 5:
 1. URGENT — PHQ-9 item 9 > 0, any suicide-risk follow-up "yes", relationship safety positive.
 2. MEDICAL REVIEW — any ketamine contraindication answered yes or not sure; past ketamine
-   misuse; current treatment for non-alcohol substance use.
+   misuse; non-prescribed ketamine in the past 12 months; current treatment for non-alcohol
+   substance use.
 3. NOT ELIGIBLE — not both 18 or older, or not in California (kept and answered politely).
 4. STANDARD — everything else.
 Every reason that applies is listed, whatever the priority, so a clinician sees them all.
@@ -33,6 +34,7 @@ _ITEM_REASONS: dict[tuple[str, str], str] = {
         "suicide follow-up: attempt or preparation in the past 3 months"
     ),
     ("drug_use", "ketamine_misuse"): "past problems with or misuse of ketamine",
+    ("drug_use", "kinds"): "non-prescribed ketamine in the past 12 months",
     ("drug_use", "treatment"): "current treatment for non-alcohol substance use",
 }
 

@@ -202,8 +202,14 @@ def drug(any_use="no", kinds=None, ketamine_misuse="no", treatment="never"):
         (drug(ketamine_misuse="yes"), ["ketamine_misuse"]),
         (
             drug(any_use="yes", kinds=["ketamine"], ketamine_misuse="yes", treatment="now_other"),
-            ["ketamine_misuse", "treatment"],
+            ["kinds", "ketamine_misuse", "treatment"],
         ),
+        # Issue 12: non-prescribed ketamine ticked among the kinds means medical review.
+        (drug(any_use="yes", kinds=["ketamine"]), ["kinds"]),
+        (drug(any_use="yes", kinds=["cannabis", "ketamine"]), ["kinds"]),
+        (drug(any_use="yes", kinds=["psychedelics", "stimulants", "other"]), []),
+        # A "no" drops the kinds, so nothing ticked before counts.
+        (drug(any_use="no", kinds=["ketamine"]), []),
     ],
 )
 def test_drug_use_screen_flags_for_medical_review(answers, flagged):

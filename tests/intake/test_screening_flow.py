@@ -140,6 +140,19 @@ def test_a_medical_contraindication_marks_medical_review_when_the_partner_finish
     assert not Message.objects.exists()
 
 
+def test_non_prescribed_ketamine_ticked_among_the_drugs_marks_medical_review(client, couple):
+    """Issue 12: it was stored but changed nothing."""
+    inquiry, submitter, _partner = couple
+    answer_all(
+        client,
+        url_for(submitter),
+        {"drug_use": {"any_use": "yes", "kinds": ["cannabis", "ketamine"]}},
+    )
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "medical_review"
+    assert "Submitter: non-prescribed ketamine in the past 12 months" in inquiry.triage_reasons
+
+
 def test_one_partners_link_never_shows_the_others_answers_or_progress(couple):
     _inquiry, submitter, partner = couple
     dana, robin = Client(), Client()

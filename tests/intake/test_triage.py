@@ -50,6 +50,13 @@ CLEAR = [
         (
             "yes",
             "yes",
+            [r("partner", "drug_use", "kinds")],
+            "medical_review",
+            ["Partner: non-prescribed ketamine"],
+        ),
+        (
+            "yes",
+            "yes",
             [r("submitter", "drug_use", "treatment")],
             "medical_review",
             ["non-alcohol"],
