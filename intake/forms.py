@@ -34,6 +34,8 @@ PARTNER_EMAIL_CONSENT_WORDING = (
     "questionnaire link (no health details)."
 )
 
+IN_CALIFORNIA_QUESTION = "Are you and your partner both in California?"
+
 NAME_MAX = 120
 FIRST_NAME_MAX = 60
 SHORT_TEXT_MAX = 200
@@ -201,8 +203,15 @@ class EligibilityStepForm(StepForm):
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
     )
+    # Both partners, not only the person filling in the form: the licence covers sessions
+    # with people who are in California at the time, video sessions included.
     in_california = forms.ChoiceField(
-        label="Are you located in California?", choices=YES_NO_CHOICES, widget=forms.RadioSelect
+        label=IN_CALIFORNIA_QUESTION,
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="Our licence covers sessions only while both of you are in California, "
+        "including video sessions. Answer “No” if either of you lives or would join from "
+        "outside California.",
     )
 
 

@@ -137,7 +137,7 @@ class Inquiry(models.Model):
         choices=YesNo.choices, help_text="Are both partners 18 or older?"
     )
     in_california = EncryptedTextField(
-        choices=YesNo.choices, help_text="Are you located in California?"
+        choices=YesNo.choices, help_text="Are both partners in California (for every session)?"
     )
 
     # What brings them.

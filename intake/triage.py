@@ -5,7 +5,8 @@ Precedence (highest first), per CLINICAL.md and issue 5:
 2. MEDICAL REVIEW — any ketamine contraindication answered yes or not sure; past ketamine
    misuse; non-prescribed ketamine in the past 12 months; current treatment for non-alcohol
    substance use.
-3. NOT ELIGIBLE — not both 18 or older, or not in California (kept and answered politely).
+3. NOT ELIGIBLE — not both 18 or older, or not both in California (kept and answered
+   politely).
 4. STANDARD — everything else.
 Every reason that applies is listed, whatever the priority, so a clinician sees them all.
 The screener never rejects anyone: it orders the queue for a person to review.
@@ -89,7 +90,7 @@ def triage(
     if both_adults != "yes":
         not_eligible.append("Not eligible: not both partners 18 or older")
     if in_california != "yes":
-        not_eligible.append("Not eligible: not located in California")
+        not_eligible.append("Not eligible: not both partners in California")
 
     if urgent:
         priority = URGENT

@@ -237,6 +237,20 @@ def test_not_eligible_is_kept_marked_and_answered_politely(client):
     assert_crisis_info(html)
 
 
+def test_the_eligibility_step_asks_whether_both_partners_are_in_california(client):
+    """Issue 12: the session must be in California for both, not only for the submitter."""
+    post_step(client, 1, CONTACT)
+    post_step(client, 2, PARTNER)
+    html = client.get(step_url(3)).content.decode()
+    assert "Are you and your partner both in California?" in html
+    assert "Are you located in California?" not in html
+    assert "either of you lives or would join from outside California" in html
+    submit_inquiry(client, eligibility={"both_adults": "yes", "in_california": "no"})
+    inquiry = Inquiry.objects.get()
+    assert inquiry.priority == "not_eligible"
+    assert "Not eligible: not both partners in California" in inquiry.triage_reasons
+
+
 def test_page_titles_use_the_sites_separator(client):
     clinic = SiteSettings.load().clinic_name
     html = client.get(step_url(1)).content.decode()
