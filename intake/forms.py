@@ -373,6 +373,17 @@ class InstrumentForm(forms.Form):
             field.help_text = item.help_text
             self.fields[item.key] = field
 
+    def urgent_flags_given(self) -> list[str]:
+        """Risk answers in what was sent, whether or not the section is valid."""
+        getlist = getattr(self.data, "getlist", None)
+        raw = {
+            item.key: (getlist(item.key) if getlist else self.data.get(item.key))
+            if item.multiple
+            else self.data.get(item.key)
+            for item in self.instrument.items
+        }
+        return instruments.urgent_flags_given(self.instrument, raw)
+
     def clean_instrument_key(self):
         if self.cleaned_data["instrument_key"] != self.instrument.key:
             raise forms.ValidationError(

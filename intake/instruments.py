@@ -664,6 +664,25 @@ def score(instrument: Instrument, raw_answers: Mapping) -> Score:
     )
 
 
+def urgent_flags_given(instrument: Instrument, raw: Mapping) -> list[str]:
+    """The URGENT-flagged answers among `raw`, even when the section as a whole is invalid.
+
+    A risk answer (PHQ-9 item 9 above 0, a follow-up "yes", feeling unsafe) must never be
+    lost because another question was left blank: the caller shows the crisis panel and
+    alerts staff from these. Only answers that are one of the item's own options count.
+    """
+    if instrument.flag_effect != FlagEffect.URGENT:
+        return []
+    flagged = []
+    for item in instrument.items:
+        value = raw.get(item.key)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        options = [item.option(str(v)) for v in values if v not in (None, "")]
+        if any(option is not None and option.flag for option in options):
+            flagged.append(item.key)
+    return flagged
+
+
 def raises_urgent(instrument_key: str, flagged_items: Sequence[str]) -> bool:
     """True when these flags mean the person may be at risk now (crisis panel, URGENT)."""
     instrument = BY_KEY.get(instrument_key)

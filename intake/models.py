@@ -213,6 +213,10 @@ class PartnerScreening(models.Model):
     sex_at_birth = EncryptedTextField(
         blank=True, default="", help_text="Optional; used only for the AUDIT-C cut-off."
     )
+    # Risk answers ("phq9:q9") sent in a section that could not be saved because another
+    # answer was missing: kept (and nothing else of that section) so triage and the on-call
+    # alert never lose them.
+    unsaved_risk_flags = EncryptedJSONField(default=list, blank=True, editable=False)
     link_nonce = models.CharField(max_length=32, default=new_link_nonce, editable=False)
     # A partner whose link was handed over by the submitter (no contact consent) answers on
     # the device where they started: the submitter who held the link cannot later open it

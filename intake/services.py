@@ -290,13 +290,29 @@ def inquiry_retriage(*, inquiry: Inquiry) -> str:
     """
     with transaction.atomic(savepoint=False):
         locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
-        rows = InstrumentResult.objects.filter(screening__inquiry=locked).values_list(
-            "screening__role", "instrument", "flagged_items"
+        # One query: each partner's unsaved risk flags with each of their stored results.
+        rows = PartnerScreening.objects.filter(inquiry=locked).values_list(
+            "pk", "role", "unsaved_risk_flags", "results__instrument", "results__flagged_items"
         )
-        flags = [
-            triage.ResultFlags(role=role, instrument=key, flagged_items=tuple(flagged or ()))
-            for role, key, flagged in rows
-        ]
+        flags, unsaved = [], {}
+        for pk, role, marks, key, flagged in rows:
+            unsaved[pk] = (role, marks or ())
+            if key is not None:
+                flags.append(
+                    triage.ResultFlags(
+                        role=role, instrument=key, flagged_items=tuple(flagged or ())
+                    )
+                )
+        saved = {(f.role, f.instrument, item) for f in flags for item in f.flagged_items}
+        for role, marks in unsaved.values():
+            for mark in marks:
+                key, _, item = mark.partition(":")
+                if (role, key, item) not in saved:
+                    flags.append(
+                        triage.ResultFlags(
+                            role=role, instrument=key, flagged_items=(item,), unsaved=True
+                        )
+                    )
         priority = _apply_triage(inquiry=locked, result_flags=flags, now=timezone.now())
     inquiry.priority, inquiry.triage_reasons = locked.priority, locked.triage_reasons
     inquiry.triaged_at = locked.triaged_at
@@ -366,6 +382,34 @@ def screening_section_submit(
     screening.started_at = locked.started_at
     screening.completed_at = locked.completed_at
     return result
+
+
+def screening_unsaved_risk_record(
+    *, screening: PartnerScreening, instrument_key: str, flagged_items: list[str]
+) -> None:
+    """Keep risk answers from a section that could not be saved, and re-triage (which
+    alerts on-call staff if the inquiry turns urgent).
+
+    Only the flags are stored ("phq9:q9"), nothing else of the section: the person still
+    answers the whole section, which is then saved as usual.
+    """
+    instrument = instruments.get(instrument_key)
+    item_keys = {item.key for item in instrument.items}
+    marks = [f"{instrument.key}:{item}" for item in flagged_items if item in item_keys]
+    if not marks:
+        return
+    with transaction.atomic():
+        locked = (
+            PartnerScreening.objects.select_for_update()
+            .select_related("inquiry")
+            .get(pk=screening.pk)
+        )
+        known = list(locked.unsaved_risk_flags or [])
+        new = [mark for mark in marks if mark not in known]
+        if new:
+            locked.unsaved_risk_flags = known + new
+            locked.save(update_fields=["unsaved_risk_flags"])
+        inquiry_retriage(inquiry=locked.inquiry)
 
 
 def screening_link_reissue(*, screening: PartnerScreening) -> str:

@@ -47,6 +47,8 @@ class ResultFlags:
     role: str
     instrument: str
     flagged_items: tuple[str, ...]
+    # Sent in a section that could not be saved (another answer was missing).
+    unsaved: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,13 @@ class TriageDecision:
 
 
 def _reason(result: ResultFlags, item_key: str) -> str:
+    reason = _reason_text(result, item_key)
+    if result.unsaved:
+        reason += " — answered on a page that was not saved (another answer was missing)"
+    return reason
+
+
+def _reason_text(result: ResultFlags, item_key: str) -> str:
     who = ROLE_LABELS.get(result.role, result.role)
     if result.instrument == "relationship_safety":
         return f"{who}: relationship safety screen positive (clinicians only)"

@@ -38,6 +38,7 @@ from .services import (
     inquiry_submit,
     screening_link_path,
     screening_section_submit,
+    screening_unsaved_risk_record,
 )
 
 RATE_LIMIT_MESSAGE = (
@@ -264,10 +265,20 @@ def screening(request, token: str):
                 )
             return response
         status = 400
+        # A risk answer is never lost to a missing answer elsewhere in the section: staff
+        # are alerted now, and the crisis panel shows with the errors.
+        risk_now = form.urgent_flags_given()
+        if risk_now:
+            screening_unsaved_risk_record(
+                screening=screening, instrument_key=instrument.key, flagged_items=risk_now
+            )
     else:
         form = InstrumentForm(instrument=instrument)
         status = 200
+        risk_now = []
     crisis_panel = _take_crisis_panel(request, screening=screening)
+    if risk_now:
+        crisis_panel = crisis_level(instrument_key=instrument.key, flagged_items=risk_now)
     if crisis_panel is None and instrument.key == instruments.SUICIDE_FOLLOWUP.key:
         # Its questions are about ending one's life: the help sits next to them each time
         # the section is shown (the questions themselves say as much as the panel does).

@@ -223,6 +223,68 @@ def test_an_out_of_range_answer_is_named_next_to_the_field_and_stores_nothing(cl
     assert not InstrumentResult.objects.exists()
 
 
+def test_item_9_above_0_with_another_item_missing_shows_the_panel_with_the_error_and_alerts(
+    client, couple, settings, django_capture_on_commit_callbacks
+):
+    """Issue 12: a risk answer is never lost to a validation error elsewhere."""
+    settings.STAFF_ALERT_EMAILS = ["oncall@clinic.test"]
+    inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    answers = {**calm_answers("phq9"), "q9": "2"}
+    del answers["q3"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_section(client, url, "phq9", answers)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Please check the answers marked below." in html
+    assert URGENT_PANEL in html and 'role="alert"' in html
+    # Staff are alerted; only the flag is kept, none of the section's answers.
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "urgent"
+    assert any(
+        "PHQ-9 item 9" in reason and "not saved" in reason for reason in inquiry.triage_reasons
+    )
+    alert = Message.objects.get(template_key="staff_urgent_alert", channel="email")
+    assert alert.to == "oncall@clinic.test" and inquiry.reference_code in alert.subject
+    assert not InstrumentResult.objects.exists()
+    submitter.refresh_from_db()
+    assert submitter.unsaved_risk_flags == ["phq9:q9"]
+    # Sending it again (still incomplete) alerts nobody twice; completing it saves it once.
+    post_section(client, url, "phq9", answers)
+    assert Message.objects.filter(template_key="staff_urgent_alert", channel="email").count() == 1
+    assert post_section(client, url, "phq9", {**answers, "q3": "0"}).status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "urgent"
+    assert InstrumentResult.objects.filter(screening=submitter, instrument="phq9").count() == 1
+
+
+def test_a_risk_answer_later_changed_on_the_saved_page_still_reaches_a_clinician(client, couple):
+    inquiry, submitter, _partner = couple
+    url = url_for(submitter)
+    answers = {**calm_answers("phq9"), "q9": "1"}
+    del answers["q1"]
+    post_section(client, url, "phq9", answers)
+    assert post_section(client, url, "phq9", calm_answers("phq9")).status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.priority == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "flagged"),
+    [
+        ("phq9", {"q9": "1"}, ["q9"]),
+        ("phq9", {"q9": "0", "q1": "3"}, []),
+        ("phq9", {"q9": "9"}, []),  # not one of its answers
+        ("suicide_followup", {"intent": "yes"}, ["intent"]),
+        ("relationship_safety", {"feel_safe": "not_always"}, ["feel_safe"]),
+        ("ketamine_medical", {"pregnancy": "yes"}, []),  # medical review, not urgent
+        ("gad7", {"q1": "3"}, []),
+    ],
+)
+def test_which_partial_answers_count_as_risk(key, raw, flagged):
+    assert instruments.urgent_flags_given(instruments.get(key), raw) == flagged
+
+
 def test_a_replayed_section_is_saved_once(client, couple):
     _inquiry, submitter, _partner = couple
     url = url_for(submitter)
