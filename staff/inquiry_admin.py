@@ -46,6 +46,8 @@ from intake.selectors import (
     visible_triage_reasons,
 )
 from intake.services import TransitionNotAllowed, transition_problem
+from notifications.voicemail import voicemail_script
+from pages.models import SiteSettings
 from staff.admin_mixins import AuditedAdminMixin
 from staff.selectors import awaiting_response_q, inquiry_timeline, overdue_q
 from staff.workflow import (
@@ -484,8 +486,26 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         extra = dict(extra_context or {})
         if obj is not None:
             first_contacted_at = getattr(obj, "first_contacted_at", None)
+            site = SiteSettings.load()
+            partners = inquiry_partner_panels(inquiry=obj, user=request.user)
+            partner = next((p["screening"] for p in partners if p["role"] == "partner"), None)
             extra.update(
-                partners=inquiry_partner_panels(inquiry=obj, user=request.user),
+                # What to say on a shared line, next to each person's contact preferences.
+                voicemail_script=voicemail_script(
+                    first_name=obj.contact_name,
+                    sender_name=site.short_name,
+                    phone=site.phone,
+                    voicemail_ok=obj.voicemail_ok,
+                ),
+                partner_voicemail_script=voicemail_script(
+                    first_name=partner.name,
+                    sender_name=site.short_name,
+                    phone=site.phone,
+                    voicemail_ok=partner.voicemail_ok,
+                )
+                if partner is not None
+                else None,
+                partners=partners,
                 timeline=inquiry_timeline(inquiry=obj),
                 notes=obj.notes.select_related("author"),
                 show_clinical=request.user.has_perm("staff.view_clinical"),

@@ -206,3 +206,33 @@ def test_dashboard_tiles_and_timeline_have_no_list_bullets():
     assert any(
         ".staff-tiles li" in selector and "list-style: none" in body for selector, body in rules
     )
+
+
+@pytest.mark.django_db
+def test_the_detail_gives_a_voicemail_script_next_to_each_persons_contact_preferences(
+    client_for, front_desk, urgent
+):
+    """Issue 12: what to say on a shared line, per person, from their own preferences."""
+    Inquiry.objects.filter(pk=urgent.pk).update(voicemail_ok=True)
+    urgent.refresh_from_db()
+    html = detail(client_for(front_desk), urgent)
+    assert html.count("What to say on a shared line") == 2
+    # The submitter said voicemail is fine: a message with a first name and a number only.
+    assert "from MC Office, calling for Jordan. Please call me back at 949-625-0564." in html
+    # The partner did not: no message at all.
+    assert "Do not leave a voicemail: Casey did not agree to one." in html
+    assert "Ask for Casey by first name only." in html
+
+
+@pytest.mark.parametrize("voicemail_ok", [True, False])
+def test_the_voicemail_script_is_discreet(voicemail_ok):
+    from clinic_site.discretion import health_words_in
+    from notifications.voicemail import voicemail_script
+
+    script = voicemail_script(
+        first_name="Jordan Rivera", sender_name="MC Office", phone="949-625-0564",
+        voicemail_ok=voicemail_ok,
+    )  # fmt: skip
+    for line in (script.voicemail, script.someone_else_answers):
+        assert health_words_in(line) == []
+        assert "Rivera" not in line and "Moment of Clarity" not in line
