@@ -25,10 +25,6 @@ SMS_CONSENT_WORDING = (
 EMAIL_CONSENT_WORDING = (
     "You may email me about my inquiry and appointments. Emails will not include health details."
 )
-PARTNER_SMS_CONSENT_WORDING = (
-    "My partner agreed that you may text them at this number, once, with their own private "
-    "questionnaire link (no health details)."
-)
 PARTNER_EMAIL_CONSENT_WORDING = (
     "My partner agreed that you may email them at this address with their own private "
     "questionnaire link (no health details)."
@@ -133,7 +129,8 @@ class PartnerStepForm(StepForm):
     title = "Your partner"
     intro = (
         "Your partner answers their own questions privately, through their own link. Give "
-        "their contact details only if they agreed; otherwise you can pass the link on."
+        "their contact details only if they agreed; otherwise you can pass the link on. We "
+        "will not text your partner until they agree to it themselves, on their own link."
     )
 
     partner_first_name = forms.CharField(
@@ -155,7 +152,7 @@ class PartnerStepForm(StepForm):
         required=False,
     )
     partner_sms_safe = forms.ChoiceField(
-        label="Is it safe to text your partner's number? (optional)",
+        label="Is it safe to text your partner's number? (optional; they confirm it)",
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
         required=False,
@@ -166,7 +163,6 @@ class PartnerStepForm(StepForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    partner_sms_consent = forms.BooleanField(label=PARTNER_SMS_CONSENT_WORDING, required=False)
     partner_email_consent = forms.BooleanField(label=PARTNER_EMAIL_CONSENT_WORDING, required=False)
 
     def clean_partner_first_name(self):
@@ -177,11 +173,6 @@ class PartnerStepForm(StepForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("partner_sms_consent"):
-            if not cleaned.get("partner_phone") and "partner_phone" not in self.errors:
-                self.add_error("partner_phone", "Add your partner's mobile number to text them.")
-            if cleaned.get("partner_sms_safe") != "yes":
-                self.add_error("partner_sms_safe", "We text only a number that is safe to text.")
         if (
             cleaned.get("partner_email_consent")
             and not cleaned.get("partner_email")
@@ -336,6 +327,65 @@ class ConsentStepForm(StepForm):
                 "You said texting your number isn't safe, so we won't text you. Untick this "
                 "or go back and change that answer.",
             )
+        return cleaned
+
+
+class ScreeningContactForm(forms.Form):
+    """The partner's own contact preferences and consents, on their own link (prefilled
+    with what the submitter suggested). Nothing goes to their phone before this."""
+
+    email = forms.EmailField(label="Your email (optional)", max_length=254, required=False)
+    phone = forms.CharField(
+        label="Your mobile number (optional)",
+        max_length=30,
+        required=False,
+        widget=forms.TextInput({"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    preferred_contact = forms.ChoiceField(
+        label="How should we contact you?", choices=ContactMethod.choices, widget=forms.RadioSelect
+    )
+    sms_safe = forms.ChoiceField(
+        label="Is it safe for us to text this number?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="For example, no one else reads messages on this phone.",
+    )
+    voicemail_ok = forms.ChoiceField(
+        label="May we leave a voicemail?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="We would give only our first names and a number, never the reason.",
+    )
+    sms_consent = forms.BooleanField(label=SMS_CONSENT_WORDING, required=False)
+    email_consent = forms.BooleanField(label=EMAIL_CONSENT_WORDING, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data["phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        preferred = cleaned.get("preferred_contact")
+        if cleaned.get("sms_consent"):
+            if not cleaned.get("phone") and "phone" not in self.errors:
+                self.add_error("phone", "Add your mobile number so we can text you.")
+            if cleaned.get("sms_safe") != "yes":
+                self.add_error("sms_consent", "You said texting isn't safe, so we won't text you.")
+        if preferred == ContactMethod.SMS and not cleaned.get("sms_consent"):
+            self.add_error("sms_consent", "You chose text messages: please consent to texts.")
+        if preferred == ContactMethod.PHONE and not cleaned.get("phone"):
+            self.add_error("phone", "We need a number to call you.")
+        if preferred == ContactMethod.EMAIL and not cleaned.get("email"):
+            self.add_error("email", "Add your email so we can write to you.")
+        if preferred == ContactMethod.EMAIL and not cleaned.get("email_consent"):
+            self.add_error("email_consent", "You chose email: please consent to email.")
+        if cleaned.get("email_consent") and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", "Add your email so we can write to you.")
         return cleaned
 
 

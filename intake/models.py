@@ -209,6 +209,11 @@ class PartnerScreening(models.Model):
     email_consent_wording = models.TextField(blank=True, default="")
     email_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     phone_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    # When this person confirmed their own contact preferences and consents. The submitter
+    # gives theirs on the form; the partner's, given by the submitter on their behalf, are
+    # only a suggestion until the partner confirms them on their own link: nothing is
+    # texted to the partner's phone before that.
+    contact_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     sex_at_birth = EncryptedTextField(
         blank=True, default="", help_text="Optional; used only for the AUDIT-C cut-off."
@@ -248,7 +253,15 @@ class PartnerScreening(models.Model):
 
     @property
     def can_text(self) -> bool:
-        return bool(self.phone and self.sms_safe and self.sms_consent_at)
+        """Their own consent to texts, on a number they said is safe (CLINICAL.md)."""
+        return bool(
+            self.phone and self.sms_safe and self.sms_consent_at and self.contact_confirmed_at
+        )
+
+    @property
+    def needs_contact_confirmation(self) -> bool:
+        """The partner has not yet confirmed, on their own link, how we may reach them."""
+        return self.role == self.Role.PARTNER and self.contact_confirmed_at is None
 
     @property
     def link_passed_on(self) -> bool:

@@ -177,6 +177,9 @@ def _screening_create(
     `preferences` is the submission (for the submitter) or its PartnerContact: both carry
     preferred_contact, sms_safe, voicemail_ok and the consent wordings shown to them.
     """
+    own = role == PartnerScreening.Role.SUBMITTER
+    # Text-message consent is the person's own: the partner gives it on their own link.
+    sms_wording = preferences.sms_consent_wording if own else ""
     return PartnerScreening.objects.create(
         inquiry=inquiry,
         role=role,
@@ -186,8 +189,9 @@ def _screening_create(
         preferred_contact=preferences.preferred_contact,
         sms_safe=preferences.sms_safe,
         voicemail_ok=preferences.voicemail_ok,
-        sms_consent_at=_consent_time(preferences.sms_consent_wording, now),
-        sms_consent_wording=preferences.sms_consent_wording,
+        sms_consent_at=_consent_time(sms_wording, now),
+        sms_consent_wording=sms_wording,
+        contact_confirmed_at=now if own else None,
         email_consent_at=_consent_time(preferences.email_consent_wording, now),
         email_consent_wording=preferences.email_consent_wording,
         created_at=now,
@@ -410,6 +414,50 @@ def screening_unsaved_risk_record(
             locked.unsaved_risk_flags = known + new
             locked.save(update_fields=["unsaved_risk_flags"])
         inquiry_retriage(inquiry=locked.inquiry)
+
+
+@dataclass(frozen=True)
+class ContactPreferences:
+    """How one person agrees to be reached, in their own words (the partner's own link)."""
+
+    email: str
+    phone: str
+    preferred_contact: str
+    sms_safe: bool
+    voicemail_ok: bool
+    sms_consent_wording: str = ""  # empty = no consent given
+    email_consent_wording: str = ""
+
+
+def screening_contact_confirm(
+    *, screening: PartnerScreening, preferences: ContactPreferences, device_key: str = ""
+) -> PartnerScreening:
+    """The partner confirms (or changes) their own contact preferences and consents.
+
+    Until then nothing goes to their phone. A passed-on link is bound to this device here,
+    as on a first section. Raises ScreeningOpenElsewhere if bound to another device.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked = PartnerScreening.objects.select_for_update().get(pk=screening.pk)
+        if not screening_open_on_this_device(screening=locked, device_key=device_key):
+            raise ScreeningOpenElsewhere
+        if locked.link_passed_on and not locked.device_key_hash:
+            if not device_key:
+                raise ValueError("a device key is required to start a passed-on link")
+            locked.device_key_hash = device_key_hash(device_key)
+        locked.email = preferences.email
+        locked.phone = preferences.phone
+        locked.preferred_contact = preferences.preferred_contact
+        locked.sms_safe = preferences.sms_safe
+        locked.voicemail_ok = preferences.voicemail_ok
+        locked.sms_consent_wording = preferences.sms_consent_wording
+        locked.sms_consent_at = _consent_time(preferences.sms_consent_wording, now)
+        locked.email_consent_wording = preferences.email_consent_wording
+        locked.email_consent_at = _consent_time(preferences.email_consent_wording, now)
+        locked.contact_confirmed_at = now
+        locked.save()
+    return locked
 
 
 def screening_link_reissue(*, screening: PartnerScreening) -> str:

@@ -19,10 +19,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from clinic_site.crypto import BadToken, decrypt_str, encrypt_str
+from clinic_site.phones import display_phone
 from clinic_site.ratelimit import client_ip, hit
 
 from . import instruments, wizard
-from .forms import WIZARD_STEPS, InstrumentForm
+from .forms import (
+    EMAIL_CONSENT_WORDING,
+    SMS_CONSENT_WORDING,
+    WIZARD_STEPS,
+    InstrumentForm,
+    ScreeningContactForm,
+)
 from .models import Inquiry, PartnerScreening
 from .screening_pages import (
     CRISIS_LEVELS,
@@ -32,10 +39,12 @@ from .screening_pages import (
 )
 from .selectors import screening_from_token, screening_open_on_this_device, screening_progress
 from .services import (
+    ContactPreferences,
     ScreeningOpenElsewhere,
     SectionNotExpected,
     inquiry_booking_token,
     inquiry_submit,
+    screening_contact_confirm,
     screening_link_path,
     screening_section_submit,
     screening_unsaved_risk_record,
@@ -204,6 +213,65 @@ def _device_cookie_name(screening: PartnerScreening) -> str:
     return f"intake_device_{screening.pk}"
 
 
+def _set_device_cookie(response, *, screening: PartnerScreening, device_key: str) -> None:
+    response.set_cookie(
+        _device_cookie_name(screening),
+        device_key,
+        max_age=settings.SCREENING_LINK_MAX_AGE_DAYS * 86400,
+        path=reverse("intake:screening", args=["-"]).removesuffix("-/"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _contact_initial(screening: PartnerScreening) -> dict:
+    """What the submitter suggested, for the partner to confirm or change."""
+    yes_no = {True: "yes", False: "no"}
+    return {
+        "email": screening.email,
+        "phone": display_phone(screening.phone) or screening.phone,
+        "preferred_contact": screening.preferred_contact,
+        "sms_safe": yes_no[screening.sms_safe] if screening.phone else "",
+        "voicemail_ok": yes_no[screening.voicemail_ok] if screening.phone else "",
+        "email_consent": bool(screening.email_consent_at),
+    }
+
+
+def _confirm_contact(request, *, screening: PartnerScreening, token: str, device_key: str):
+    """The partner's first page: their own contact preferences and consents."""
+    if request.method != "POST":
+        form = ScreeningContactForm(initial=_contact_initial(screening))
+        return render(request, "intake/screening_contact.html", {"form": form})
+    form = ScreeningContactForm(request.POST)
+    if not form.is_valid():
+        return render(request, "intake/screening_contact.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    new_device_key = ""
+    if screening.link_passed_on and not screening.device_key_hash:
+        new_device_key = device_key = secrets.token_urlsafe(32)
+    try:
+        screening_contact_confirm(
+            screening=screening,
+            preferences=ContactPreferences(
+                email=data["email"],
+                phone=data["phone"],
+                preferred_contact=data["preferred_contact"],
+                sms_safe=data["sms_safe"] == "yes",
+                voicemail_ok=data["voicemail_ok"] == "yes",
+                sms_consent_wording=SMS_CONSENT_WORDING if data["sms_consent"] else "",
+                email_consent_wording=EMAIL_CONSENT_WORDING if data["email_consent"] else "",
+            ),
+            device_key=device_key,
+        )
+    except ScreeningOpenElsewhere:
+        return render(request, "intake/screening_elsewhere.html", status=403)
+    response = redirect("intake:screening", token=token)
+    if new_device_key:
+        _set_device_cookie(response, screening=screening, device_key=new_device_key)
+    return response
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def screening(request, token: str):
@@ -216,6 +284,8 @@ def screening(request, token: str):
     device_key = request.COOKIES.get(cookie_name, "")
     if not screening_open_on_this_device(screening=screening, device_key=device_key):
         return render(request, "intake/screening_elsewhere.html", status=403)
+    if screening.needs_contact_confirmation:
+        return _confirm_contact(request, screening=screening, token=token, device_key=device_key)
     progress = screening_progress(screening=screening)
     instrument = progress.next_instrument
     if instrument is None:
@@ -254,15 +324,7 @@ def screening(request, token: str):
                     _remember_crisis_panel(request, screening=screening, level=level)
             response = redirect("intake:screening", token=token)
             if new_device_key:
-                response.set_cookie(
-                    cookie_name,
-                    new_device_key,
-                    max_age=settings.SCREENING_LINK_MAX_AGE_DAYS * 86400,
-                    path=reverse("intake:screening", args=["-"]).removesuffix("-/"),
-                    secure=settings.SESSION_COOKIE_SECURE,
-                    httponly=True,
-                    samesite="Lax",
-                )
+                _set_device_cookie(response, screening=screening, device_key=new_device_key)
             return response
         status = 400
         # A risk answer is never lost to a missing answer elsewhere in the section: staff

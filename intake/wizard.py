@@ -14,7 +14,6 @@ from clinic_site.crypto import decrypt_str, encrypt_str
 from .forms import (
     EMAIL_CONSENT_WORDING,
     PARTNER_EMAIL_CONSENT_WORDING,
-    PARTNER_SMS_CONSENT_WORDING,
     PRIVACY_NOTICE_WORDING,
     SMS_CONSENT_WORDING,
     WIZARD_STEPS,
@@ -97,9 +96,6 @@ def build_submission(state: dict, final_step: dict) -> InquirySubmission:
             preferred_contact=partner.get("partner_preferred_contact", ""),
             sms_safe=partner.get("partner_sms_safe") == "yes",
             voicemail_ok=partner.get("partner_voicemail_ok") == "yes",
-            sms_consent_wording=(
-                PARTNER_SMS_CONSENT_WORDING if partner.get("partner_sms_consent") else ""
-            ),
             email_consent_wording=(
                 PARTNER_EMAIL_CONSENT_WORDING if partner.get("partner_email_consent") else ""
             ),

@@ -267,6 +267,16 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     partner = open_journey()
     partner.visit(_path(links["partner_link"]))
     page = partner.page
+    # First, their own contact preferences and consent (issue 12): nothing was texted.
+    assert "how may we contact you?" in page.locator("h1").inner_text()
+    check_page(partner, "partner: own contact preferences")
+    submit(page, "Save and start my questionnaire")
+    check_page(partner, "partner: own contact preferences, with the errors")
+    _input(page, "preferred_contact", "phone").check()
+    page.locator('input[name="phone"]').fill("949-555-0177")
+    _input(page, "sms_safe", "no").check()
+    _input(page, "voicemail_ok", "no").check()
+    submit(page, "Save and start my questionnaire")
     assert "Section 1 of" in page.content()
     assert "Dana" not in page.locator("main").inner_text()  # nothing of the other partner
     check_page(partner, "partner: first section")

@@ -44,6 +44,9 @@ class PartnerScreeningFactory(factory.django.DjangoModelFactory):
     inquiry = factory.SubFactory(InquiryFactory)
     role = PartnerScreening.Role.SUBMITTER
     name = factory.Faker("first_name")
+    # Contact preferences confirmed by the person (a partner on their own link); pass None
+    # for a partner who has not opened their link yet.
+    contact_confirmed_at = factory.LazyFunction(timezone.now)
 
 
 class InstrumentResultFactory(factory.django.DjangoModelFactory):

@@ -19,7 +19,6 @@ PARTNER_WITH_SMS = {
     "partner_preferred_contact": "sms",
     "partner_sms_safe": "yes",
     "partner_voicemail_ok": "no",
-    "partner_sms_consent": "on",
 }
 ELIGIBLE = {"both_adults": "yes", "in_california": "yes"}
 CONCERNS = {

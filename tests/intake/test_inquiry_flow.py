@@ -112,7 +112,7 @@ def test_a_later_step_cannot_be_skipped_to(client):
         (1, {**CONTACT, "preferred_contact": "sms", "sms_safe": "no"}, "preferred_contact", "isn"),
         (1, {**CONTACT, "preferred_contact": "pigeon"}, "preferred_contact", "valid choice"),
         (2, {**PARTNER, "partner_phone": "12"}, "partner_phone", "US mobile number"),
-        (2, {**PARTNER, "partner_sms_consent": "on"}, "partner_phone", "mobile number"),
+        (2, {**PARTNER, "partner_email_consent": "on"}, "partner_email", "email"),
         (3, {"both_adults": "maybe", "in_california": "yes"}, "both_adults", "valid choice"),
         (4, {**CONCERNS, "message": "x" * 2001}, "message", "at most 2000"),
         (4, {**CONCERNS, "concerns": ["other"]}, "concerns_other", "what else"),
@@ -200,23 +200,54 @@ def test_the_per_ip_rate_limit_answers_with_a_clear_message(client):
     assert Inquiry.objects.count() == 1
 
 
-def test_a_consenting_partner_gets_their_own_link_by_text_with_no_names(client):
+def test_nothing_is_texted_to_the_partner_on_the_submitters_word_alone(client):
+    """Issue 12: consent to texts is the partner's own, given on their own link."""
     submit_inquiry(client, partner=PARTNER_WITH_SMS)
     inquiry = Inquiry.objects.get()
     partner = inquiry.screenings.get(role="partner")
-    assert partner.phone == "+19495550177" and partner.can_text
-    texts = Message.objects.filter(template_key="screening_link", channel="sms")
-    assert [m.to for m in texts] == ["+19495550177"]
-    body = texts.get().body
-    assert "/inquiry/s/" in body
-    for word in ("Robin", "Dana", "depress", "ketamine", "therapy", "couple"):
-        assert word.lower() not in body.lower()
-    # The submitter consented to email: their own link goes there too, never to the partner.
+    assert partner.phone == "+19495550177" and partner.sms_safe
+    assert not partner.can_text and partner.sms_consent_at is None
+    assert partner.needs_contact_confirmation
+    assert not Message.objects.filter(channel="sms").exists()
+    # The submitter consented to email: their own link goes there, never to the partner.
     emails = Message.objects.filter(template_key="screening_link", channel="email")
     assert [m.to for m in emails] == ["dana@example.com"]
     done = client.get("/inquiry/sent/").content.decode()
-    assert "We have sent Robin their own private link by text message" in done
-    assert "Please pass this link on" not in done
+    assert "Please pass this link on to Robin" in done
+
+
+def test_the_partner_confirms_their_own_contact_preferences_before_anything_is_texted(client):
+    from django.test import Client
+
+    from intake.forms import SMS_CONSENT_WORDING
+    from intake.services import screening_link_token
+
+    submit_inquiry(client, partner=PARTNER_WITH_SMS)
+    partner = PartnerScreening.objects.get(role="partner")
+    url = f"/inquiry/s/{screening_link_token(screening=partner)}/"
+    robin = Client()
+    page = robin.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200 and "how may we contact you?" in html
+    assert 'value="(949) 555-0177"' in html  # what the submitter suggested, to confirm
+    assert "Section 1 of" not in html
+    # A bad answer changes nothing.
+    bad = robin.post(url, {"phone": "949-555-0177", "preferred_contact": "sms", "sms_safe": "yes",
+                           "voicemail_ok": "no"})  # fmt: skip
+    assert bad.status_code == 400 and "please consent to texts" in bad.content.decode()
+    partner.refresh_from_db()
+    assert partner.contact_confirmed_at is None
+    # Their own consent, in their own words and time.
+    mine = {"sms_safe": "yes", "voicemail_ok": "yes", "sms_consent": "on"}
+    response = robin.post(url, {"phone": "949-555-0177", "preferred_contact": "sms", **mine})
+    assert response.status_code == 302
+    partner.refresh_from_db()
+    assert partner.can_text and partner.voicemail_ok
+    assert partner.sms_consent_wording == SMS_CONSENT_WORDING
+    assert partner.contact_confirmed_at is not None
+    assert "Section 1 of 8" in robin.get(url).content.decode()
+    # The link was passed on: it is now bound to Robin's device.
+    assert Client().get(url).status_code == 403
 
 
 def test_not_eligible_is_kept_marked_and_answered_politely(client):
