@@ -59,7 +59,7 @@ class TimeChoiceForm(forms.Form):
         raw = (self.cleaned_data.get("clinician") or "").strip()
         if raw in ("", "any"):
             return None
-        if not raw.isdigit() or int(raw) not in self.clinician_ids:
+        if not (raw.isascii() and raw.isdigit()) or int(raw) not in self.clinician_ids:
             raise forms.ValidationError("Please choose a clinician from the list.")
         return int(raw)
 

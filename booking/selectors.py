@@ -60,7 +60,7 @@ def bookable_day(
 
 def clinician_choice(raw: str, clinicians: Iterable[Clinician]) -> int | None:
     """The clinician a `?clinician=<id>` filter names, if they offer this type; else None."""
-    if raw.isdigit() and int(raw) in {c.pk for c in clinicians}:
+    if raw.isascii() and raw.isdigit() and int(raw) in {c.pk for c in clinicians}:
         return int(raw)
     return None
 

@@ -61,7 +61,7 @@ def twilio_status(request):
         provider_message_id=request.POST.get("MessageSid", ""),
         provider_status=request.POST.get("MessageStatus", ""),
         error_code=request.POST.get("ErrorCode", ""),
-        message_id=int(message_id) if message_id.isdigit() else None,
+        message_id=int(message_id) if message_id.isascii() and message_id.isdigit() else None,
     )
     return HttpResponse(status=204)
 

@@ -344,7 +344,9 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
         if span == 7:
             first = first - timedelta(days=first.weekday())
         raw_clinician = request.GET.get("clinician", "")
-        clinician_id = int(raw_clinician) if raw_clinician.isdigit() else None
+        clinician_id = (
+            int(raw_clinician) if raw_clinician.isascii() and raw_clinician.isdigit() else None
+        )
         start = local_day_bounds(first).start
         end = local_day_bounds(first + timedelta(days=span - 1)).end
         appointments = selectors.appointments_for_agenda(

@@ -158,7 +158,7 @@ class WaitlistEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             raw_clinician = request.POST.get("clinician", "")
             clinician = (
                 Clinician.objects.filter(pk=int(raw_clinician)).first()
-                if raw_clinician.isdigit()
+                if raw_clinician.isascii() and raw_clinician.isdigit()
                 else None
             )
             try:

@@ -515,3 +515,15 @@ def test_times_at_the_ends_of_the_calendar_get_a_clear_message_and_store_nothing
     assert response.status_code == 400
     assert message in response.content.decode()
     assert Appointment.objects.count() == 0
+
+
+def test_a_clinician_that_only_looks_like_a_number_is_refused_not_a_500(
+    client, clinicians, frozen_clock
+):
+    # Found by tests/test_fuzz_public_urls.py: "²".isdigit() is True, int("²") raises.
+    url = reverse("booking:times", args=["couples-consultation", "2026-03-04"])
+    key = hold_key_of(client.get(url))
+    response = client.post(url, {"start": iso_z(WED_10), "clinician": "²", "hold_key": key})
+    assert response.status_code == 400
+    assert client.get(url, {"clinician": "²"}).status_code == 200
+    assert Appointment.objects.count() == 0

@@ -43,7 +43,17 @@ def test_no_type_opens_a_day_past_the_longest_horizon():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("7", 7), ("9", 9), ("8", None), ("", None), ("any", None), ("-7", None), ("7.0", None)],
+    [
+        ("7", 7),
+        ("9", 9),
+        ("8", None),
+        ("", None),
+        ("any", None),
+        ("-7", None),
+        ("7.0", None),
+        ("²", None),
+        ("٧", None),  # digits to str.isdigit, not to int() or not ASCII
+    ],  # fmt: skip
 )
 def test_clinician_choice_names_only_clinicians_offering_the_type(raw, expected):
     offered = [SimpleNamespace(pk=7), SimpleNamespace(pk=9)]

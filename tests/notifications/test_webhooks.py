@@ -234,3 +234,12 @@ def test_a_nul_byte_in_the_callback_query_is_a_400(sent_text, twilio_post):
         "twilio_status", status_form(sent_text, "delivered"), query="message=1%00"
     )
     assert response.status_code == 400
+
+
+def test_a_message_id_that_only_looks_like_a_number_is_ignored_not_a_500(sent_text, twilio_post):
+    response = twilio_post(
+        "twilio_status", status_form(sent_text, "delivered"), query="message=%C2%B2"
+    )
+    assert response.status_code == 204
+    sent_text.refresh_from_db()
+    assert sent_text.status == Message.Status.DELIVERED  # found by its Twilio id instead
