@@ -10,8 +10,15 @@ costs no SQL and one cache round trip.
 
 Only published pages rendered without a request (so no CSRF token, CSP nonce or user name can
 leak into them) are stored here. Drafts and staff previews never are.
+
+Each entry is stored twice over: the UTF-8 bytes and a gzip copy made once, when it is
+stored. Compressing here and not per response is what makes compression safe from BREACH:
+the attack needs a secret (a CSRF token, private data) and attacker-chosen text compressed
+together in one response, and a page rendered without a request has neither. Pages that
+carry a token or private data (forms, booking times, private links) are never compressed.
 """
 
+import gzip
 import hashlib
 import time
 import uuid
@@ -57,14 +64,20 @@ def generation_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class CachedPage:
-    html: str
+    body: bytes  # the HTML, UTF-8
+    gzip_body: bytes  # the same, gzip-compressed when stored
     etag: str
     last_modified: datetime
     generation: str = ""
 
+    @property
+    def html(self) -> str:
+        return self.body.decode()
+
 
 def _html_key(cache_name: str) -> str:
-    return f"pages:html:{cache_name}"
+    # v2: entries carry bytes and their gzip copy (older entries are simply never read).
+    return f"pages:html:v2:{cache_name}"
 
 
 class _WorkerCopy:
@@ -124,9 +137,12 @@ def cached_page_set(
 ) -> CachedPage:
     """Store a rendered page under the generation read *before* rendering it, so a page
     rendered from rows that an edit has since replaced is never served as current."""
+    body = html.encode()
     entry = CachedPage(
-        html=html,
-        etag='"' + hashlib.sha256(html.encode()).hexdigest()[:32] + '"',
+        body=body,
+        # mtime=0: the same page always compresses to the same bytes.
+        gzip_body=gzip.compress(body, compresslevel=9, mtime=0),
+        etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
         last_modified=last_modified,
         generation=generation,
     )

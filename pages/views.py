@@ -1,5 +1,7 @@
 """Public pages (cached, identical for everyone), sitemap.xml and robots.txt."""
 
+import re
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -86,15 +88,36 @@ def render_page_html(*, page: Page | None, preview: bool = False) -> str:
     )
 
 
-def _cached_response(request, entry: CachedPage) -> HttpResponse:
+# The same test Django's GZipMiddleware uses.
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def page_cache_name(*, slug: str | None = None) -> str:
+    """The page cache's name for the home page (no slug) or the page at /<slug>/."""
+    return "home" if slug is None else f"slug:{slug}"
+
+
+def cached_page_response(request, entry: CachedPage) -> HttpResponse:
+    """A cached public page: gzip-compressed when the browser accepts it (the copy made when
+    the page was stored: no secret is in it, so no BREACH), with validators for a 304."""
+    gzipped = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    # Like GZipMiddleware: the compressed copy's ETag is the weak form of the page's.
+    etag = "W/" + entry.etag if gzipped else entry.etag
     last_modified = int(entry.last_modified.timestamp())
-    response = get_conditional_response(request, etag=entry.etag, last_modified=last_modified)
+    response = None
+    if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        response = HttpResponse(entry.html)
-    response["ETag"] = entry.etag
+        body = entry.gzip_body if gzipped else entry.body
+        response = HttpResponse(body)
+        response["Content-Length"] = str(len(body))
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+    response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
+    response["Vary"] = "Accept-Encoding"
     # Shared caches may keep it, but must check back (cheap: a 304) so edits show at once.
-    patch_cache_control(response, public=True, no_cache=True)
+    response["Cache-Control"] = "public, no-cache"
     return response
 
 
@@ -109,7 +132,7 @@ def _serve(request, *, cache_name: str, load, allow_empty: bool = False) -> Http
         entry = cached_page_set(
             cache_name, html=html, last_modified=max(changed), generation=generation
         )
-    return _cached_response(request, entry)
+    return cached_page_response(request, entry)
 
 
 @require_safe
@@ -117,7 +140,7 @@ def home(request):
     # Before any content is seeded the home page still works, with the clinic's facts only.
     return _serve(
         request,
-        cache_name="home",
+        cache_name=page_cache_name(),
         load=lambda: selectors.published_page_get(home=True),
         allow_empty=True,
     )
@@ -126,7 +149,9 @@ def home(request):
 @require_safe
 def page_detail(request, slug: str):
     return _serve(
-        request, cache_name=f"slug:{slug}", load=lambda: selectors.published_page_get(slug=slug)
+        request,
+        cache_name=page_cache_name(slug=slug),
+        load=lambda: selectors.published_page_get(slug=slug),
     )
 
 

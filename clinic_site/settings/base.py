@@ -48,15 +48,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Response headers for every page: above the cached-page shortcut, so its pages get them.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "clinic_site.middleware.ContentSecurityPolicyMiddleware",
+    "clinic_site.middleware.SecurityHeadersMiddleware",
+    # A cached public page is answered here; nothing below runs for it (pages/middleware.py).
+    "pages.middleware.CachedPublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "clinic_site.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
