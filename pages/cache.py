@@ -5,8 +5,8 @@ replaced whenever a page, any of its children, a testimonial or SiteSettings is 
 deleted (see `pages.signals`). A new token makes every old entry stale at once, which is what
 we want: the menu, related-page links and the crisis strip appear on every page, so one edit
 can change them all. Page HTML records its generation and is read together with the current
-token in one MGET; other entries (the menu index) put the token in their key. A cached page
-costs no SQL and one cache round trip.
+token in one MGET; so do the values every page needs (the menu index, site settings; see
+`generation_value`). A cached page costs no SQL and one cache round trip, usually none.
 
 Only published pages rendered without a request (so no CSRF token, CSP nonce or user name can
 leak into them) are stored here. Drafts and staff previews never are.
@@ -58,10 +58,6 @@ def content_changed() -> None:
     transaction.on_commit(worker_copy.clear)
 
 
-def generation_key(name: str) -> str:
-    return f"pages:{name}:{content_generation()}"
-
-
 @dataclass(frozen=True)
 class CachedPage:
     body: bytes  # the HTML, UTF-8
@@ -81,7 +77,8 @@ def _html_key(cache_name: str) -> str:
 
 
 class _WorkerCopy:
-    """Pages this worker process served recently, with the generation they belong to.
+    """Pages (and values: the page index, site settings) this worker process used recently,
+    with the generation they belong to.
 
     Revalidated against the shared generation token at most every
     PAGE_LOCAL_REVALIDATE_SECONDS (production: 1 s; 0 turns the copy off), so a cached hit
@@ -93,7 +90,7 @@ class _WorkerCopy:
         self.clear()
 
     def clear(self):
-        self.generation, self.checked_at, self.pages = "", 0.0, {}
+        self.generation, self.checked_at, self.pages, self.values = "", 0.0, {}, {}
 
     def fresh(self) -> bool:
         seconds = getattr(settings, "PAGE_LOCAL_REVALIDATE_SECONDS", 0)
@@ -101,11 +98,41 @@ class _WorkerCopy:
 
     def remember(self, generation: str) -> None:
         if generation != self.generation:
-            self.pages = {}
+            self.pages, self.values = {}, {}
         self.generation, self.checked_at = generation, time.monotonic()
 
 
 worker_copy = _WorkerCopy()
+
+
+def generation_value(name: str, build):
+    """A value built from public content (the page index, site settings), for the current
+    generation: from this worker's copy while it is fresh, else from the shared cache in one
+    round trip (MGET of the generation and the value, which records its generation), else
+    `build()`, stored under the generation read before building (as pages are).
+
+    Every page's menu, footer and crisis strip need these, several times per render; this
+    makes them cost nothing on most requests and one round trip at worst.
+    """
+    if worker_copy.fresh() and name in worker_copy.values:
+        return worker_copy.values[name]
+    key = f"pages:value:{name}"
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = values.get(GENERATION_KEY) or content_generation()
+    worker_copy.remember(generation)
+    stored = values.get(key)
+    if stored is not None and stored[0] == generation:
+        value = stored[1]
+    else:
+        value = build()
+        cache.set(key, (generation, value), timeout=page_cache_seconds())
+    worker_copy.values[name] = value
+    return value
+
+
+def page_html_cache_on() -> bool:
+    """PAGE_HTML_CACHE off (`make bench` with BENCH_NO_PAGE_CACHE=1) renders every page."""
+    return getattr(settings, "PAGE_HTML_CACHE", True)
 
 
 def cached_page_lookup(cache_name: str) -> tuple[CachedPage | None, str]:
@@ -114,6 +141,8 @@ def cached_page_lookup(cache_name: str) -> tuple[CachedPage | None, str]:
     One round trip (MGET) reads both the generation token and the entry, which records the
     generation it was rendered under; an entry from an older generation is a miss.
     """
+    if not page_html_cache_on():
+        return None, ""
     if worker_copy.fresh():
         entry = worker_copy.pages.get(cache_name)
         if entry is not None:
@@ -141,10 +170,11 @@ def cached_page_set(
     entry = CachedPage(
         body=body,
         # mtime=0: the same page always compresses to the same bytes.
-        gzip_body=gzip.compress(body, compresslevel=9, mtime=0),
+        gzip_body=gzip.compress(body, compresslevel=6, mtime=0),
         etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
         last_modified=last_modified,
         generation=generation,
     )
-    cache.set(_html_key(cache_name), entry, timeout=page_cache_seconds())
+    if page_html_cache_on():
+        cache.set(_html_key(cache_name), entry, timeout=page_cache_seconds())
     return entry

@@ -7,7 +7,6 @@ module bumps the public page cache generation (see `pages.cache`).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,6 +17,7 @@ from django.utils.text import slugify
 
 from clinic_site.discretion import validate_discreet
 
+from .cache import generation_value
 from .markdown_render import render_markdown
 
 # The numbers themselves are always printed after this text (includes/crisis_strip.html).
@@ -72,8 +72,6 @@ class SiteSettings(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    CACHE_KEY = "site-settings:v1"
-
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
@@ -83,8 +81,7 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
+        super().save(*args, **kwargs)  # post_save starts a new content generation
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Site settings cannot be deleted")
@@ -105,11 +102,13 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        obj = cache.get(cls.CACHE_KEY)
-        if obj is None:
-            obj, _ = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, obj, timeout=300)
-        return obj
+        """The row, kept for the current content generation (pages.cache): every page shows
+        it, and saving it starts a new generation (pages.signals)."""
+        return generation_value("site-settings", cls._load_row)
+
+    @classmethod
+    def _load_row(cls) -> "SiteSettings":
+        return cls.objects.get_or_create(pk=1)[0]
 
     @property
     def phone_href(self) -> str:

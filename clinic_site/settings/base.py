@@ -108,6 +108,10 @@ else:
 # this often; in between, pages come from PostgreSQL and messages wait in the outbox.
 OUTAGE_RETRY_SECONDS = env.float("OUTAGE_RETRY_SECONDS", default=5.0)
 
+# Public pages are rendered once and served from the cache (pages/cache.py); off only to
+# measure rendering itself (`BENCH_NO_PAGE_CACHE=1 make bench`).
+PAGE_HTML_CACHE = env.bool("PAGE_HTML_CACHE", default=True)
+
 # --- auth and sessions ------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -143,3 +143,52 @@ def test_cached_pages_live_in_redis_when_configured(client, settings):
     from pages.cache import cached_page_get
 
     assert "Stored in Redis" in cached_page_get("slug:p").html
+
+
+@pytest.mark.parametrize("children_each", [1, 12])
+def test_rendering_a_topic_page_costs_two_queries_once_the_menu_is_known(
+    client, settings, django_assert_max_num_queries, children_each
+):
+    """With the page HTML cache off (BENCH_NO_PAGE_CACHE), every request renders: the page
+    with its journey, and all its children in one UNION. Site settings and the menu index
+    are shared values kept per content generation."""
+    settings.PAGE_HTML_CACHE = False
+    page = add_children(make_page(slug="big"), each=children_each)
+    for n in range(children_each):
+        relate(page, make_page(), position=n)
+    add_journey(page)
+    body(client, "/big/")  # the menu index and site settings for this generation
+    for _ in range(2):
+        with django_assert_max_num_queries(2):
+            html = body(client, "/big/")
+    assert html.count('class="faq-entry"') == children_each
+
+
+def test_rendering_the_home_page_costs_two_queries_once_the_menu_is_known(
+    client, settings, django_assert_max_num_queries
+):
+    settings.PAGE_HTML_CACHE = False
+    add_children(make_page(kind=Page.Kind.HOME, slug="home"), each=3)
+    make_page()
+    body(client, "/")
+    with django_assert_max_num_queries(2):
+        html = body(client, "/")
+    assert "Heading 2" in html
+
+
+def test_the_page_html_cache_off_stores_nothing(client, settings):
+    settings.PAGE_HTML_CACHE = False
+    make_page(slug="p", title="Rendered each time")
+    body(client, "/p/")
+    from pages.cache import cached_page_lookup
+
+    assert cached_page_lookup("slug:p")[0] is None
+    settings.PAGE_HTML_CACHE = True
+    assert cached_page_lookup("slug:p")[0] is None
+
+
+def test_production_templates_use_the_cached_loader():
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    assert isinstance(engines["django"].engine.template_loaders[0], Loader)

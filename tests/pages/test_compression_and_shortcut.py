@@ -1,0 +1,108 @@
+"""Public pages are served compressed, safely, and from above the session/CSRF middleware.
+
+Compression: a cached public page is gzip-compressed once, when it is stored (it carries no
+secret, so BREACH has nothing to recover). Pages that carry a CSRF token or private data are
+never compressed. Shortcut: a cached page is answered by pages.middleware before the session,
+CSRF, auth and messages middleware run, with every security header still on it.
+"""
+
+import gzip
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from pages.middleware import CachedPublicPageMiddleware
+
+from .factories import add_children, make_page
+
+pytestmark = pytest.mark.django_db
+
+GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+
+
+def test_a_public_page_is_sent_gzip_compressed_to_a_browser_that_accepts_it(client):
+    add_children(make_page(slug="p"), each=3)
+    plain = client.get("/p/")
+    packed = client.get("/p/", **GZIP)
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) == len(packed.content)
+    # Measured on the seeded topic pages: about a third of the bytes.
+    assert len(packed.content) < 0.6 * len(plain.content)
+    assert plain["Vary"] == packed["Vary"] == "Accept-Encoding"
+
+
+def test_the_compressed_copy_has_the_weak_etag_and_answers_304(client):
+    make_page(slug="p")
+    plain = client.get("/p/")
+    packed = client.get("/p/", **GZIP)
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    again = client.get("/p/", HTTP_IF_NONE_MATCH=packed["ETag"], **GZIP)
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == packed["ETag"]
+
+
+def test_a_compressed_page_carries_no_per_request_secret(client):
+    make_page(slug="p")
+    client.get("/p/")
+    html = gzip.decompress(client.get("/p/", **GZIP).content).decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert "nonce=" not in html
+
+
+def _booking_time_path(client) -> str:
+    path = reverse("booking:start")
+    for _ in range(2):
+        link = re.search(
+            r'class="booking-choice" href="([^"]+)"', client.get(path).content.decode()
+        )
+        assert link, f"no booking choice on {path}"
+        path = link.group(1).replace("&amp;", "&")
+    return path
+
+
+def test_pages_with_a_csrf_token_are_never_compressed(client):
+    """BREACH needs a secret and reflected text in one compressed response: forms never are."""
+    call_command("load_starter_data", verbosity=0)
+    paths = [reverse("intake:start"), reverse("admin:login"), _booking_time_path(client)]
+    for path in paths:
+        response = client.get(path, **GZIP)
+        assert response.status_code == 200, path
+        assert "csrfmiddlewaretoken" in response.content.decode(), path
+        assert "Content-Encoding" not in response, path
+
+
+def test_a_cached_page_is_answered_without_reading_the_session(client, settings):
+    settings.SESSION_SAVE_EVERY_REQUEST = True
+    user = get_user_model().objects.create_user("staffer", password="a long test password 1")
+    client.force_login(user)
+    make_page(slug="p")
+    client.get("/p/")  # stores the page
+    response = client.get("/p/")
+    assert response.status_code == 200
+    # Neither the session middleware (no Vary: Cookie, no refreshed cookie) nor CSRF ran.
+    assert "Cookie" not in response.get("Vary", "")
+    assert not response.cookies
+    assert response.get("X-Frame-Options") == "DENY"
+    assert "Content-Security-Policy" in response
+    assert "Permissions-Policy" in response
+
+
+def test_only_public_page_urls_are_looked_up_in_the_page_cache():
+    middleware = CachedPublicPageMiddleware(lambda request: None)
+    assert middleware.cache_name("/") == "home"
+    assert middleware.cache_name("/who-can-benefit/") == "slug:who-can-benefit"
+    for path in ("/book/", "/inquiry/", "/healthz", "/sitemap.xml", "/admin/", "/nope/x/"):
+        assert middleware.cache_name(path) is None, path
+
+
+def test_other_methods_still_reach_the_view(client):
+    make_page(slug="p")
+    client.get("/p/")
+    assert client.post("/p/").status_code == 405
+    head = client.head("/p/")
+    assert head.status_code == 200 and head.content == b""
