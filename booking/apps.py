@@ -5,4 +5,7 @@ class BookingConfig(AppConfig):
     name = "booking"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import availability, signals  # noqa: F401 - signals connects the receivers
+
+        availability.connect()
+        availability.connect_catalog()

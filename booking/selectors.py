@@ -18,6 +18,7 @@ from django.utils import timezone
 from clinic_site.crypto import BadToken, make_token, read_token
 from clinic_site.phones import display_phone
 
+from . import availability
 from . import slots as engine
 from .models import (
     MAX_HORIZON_DAYS,
@@ -114,12 +115,23 @@ def bookable_types() -> list[ConsultationType]:
 
 
 def bookable_type(*, slug: str) -> ConsultationType | None:
-    """The active consultation type with this slug, or None."""
-    return ConsultationType.objects.filter(slug=slug, is_active=True).first()
+    """The active consultation type with this slug, or None (kept per catalog token)."""
+    return availability.catalog_value(
+        f"type:{slug}",
+        lambda: ConsultationType.objects.filter(slug=slug, is_active=True).first(),
+    )
 
 
 def clinicians_for(*, consultation_type: ConsultationType) -> list[Clinician]:
-    return list(consultation_type.clinicians.filter(is_active=True).order_by("display_name", "pk"))
+    """Active clinicians offering the type, by name (kept per catalog token)."""
+    return list(  # a copy: callers may filter or sort it
+        availability.catalog_value(
+            f"clinicians:{consultation_type.pk}",
+            lambda: list(
+                consultation_type.clinicians.filter(is_active=True).order_by("display_name", "pk")
+            ),
+        )
+    )
 
 
 def slot_rules(consultation_type: ConsultationType) -> engine.SlotRules:
@@ -139,12 +151,14 @@ def clinician_schedules(
     window: engine.Interval,
     now: datetime,
     exclude_appointment_id: int | None = None,
+    live_holds: dict | None = None,
 ) -> list[engine.ClinicianSchedule]:
     """Schedules for the slot engine, covering `window`, in three queries.
 
     Holds past their expiry no longer block (the booking service releases them before it
     writes). `exclude_appointment_id` leaves one appointment out, so a reschedule can move
-    an appointment to a time that overlaps its own current buffers.
+    an appointment to a time that overlaps its own current buffers. A `live_holds` dict gets
+    (expiry, start, end) of each hold that blocks now and will expire, per clinician.
     """
     clinician_ids = [c.pk for c in clinicians]
     if not clinician_ids:
@@ -181,11 +195,22 @@ def clinician_schedules(
             end__gt=window.start - margin,
         )
         .exclude(status=Appointment.Status.HELD, hold_expires_at__lt=now)
-        .only("clinician_id", "start", "end", "buffer_before_minutes", "buffer_after_minutes")
+        .only(
+            "clinician_id",
+            "start",
+            "end",
+            "buffer_before_minutes",
+            "buffer_after_minutes",
+            "status",
+            "hold_expires_at",
+        )
     )
     if exclude_appointment_id is not None:
         appointments = appointments.exclude(pk=exclude_appointment_id)
     for appt in appointments:
+        expires = appt.hold_expires_at if appt.status == Appointment.Status.HELD else None
+        if live_holds is not None and expires is not None:
+            live_holds.setdefault(appt.clinician_id, []).append((expires, appt.start, appt.end))
         booked[appt.clinician_id].append(
             engine.Booked(
                 start=appt.start,
@@ -206,6 +231,44 @@ def clinician_schedules(
     ]
 
 
+def _loaders(now: datetime) -> dict:
+    """How booking.availability reads the database when a cached day is missing or stale:
+    the schedules and the live holds that shaped them, in the same three queries."""
+
+    def load(*, clinicians, window):
+        holds: dict = {}
+        schedules = clinician_schedules(
+            clinicians=clinicians, window=window, now=now, live_holds=holds
+        )
+        return schedules, holds
+
+    return {"load": load}
+
+
+def open_days_for(
+    *,
+    consultation_type: ConsultationType,
+    clinicians: list[Clinician],
+    now: datetime | None = None,
+) -> list[availability.OpenDay]:
+    """The Pacific days with open times in the booking window (the day page): how many
+    start times each has and the first, from the per-day cache."""
+    now = now or timezone.now()
+    rules = slot_rules(consultation_type)
+    window = engine.booking_window(rules=rules, now=now)
+    return availability.open_days_cached(
+        clinicians=clinicians, rules=rules, window=window, now=now, **_loaders(now)
+    )
+
+
+def open_days_in(slots: list[engine.Slot]) -> list[availability.OpenDay]:
+    """The same day summaries for slots computed directly (a reschedule's own window)."""
+    return [
+        availability.OpenDay(day, len(day_slots), day_slots[0].start)
+        for day, day_slots in engine.slots_by_local_date(slots).items()
+    ]
+
+
 def open_slots_for(
     *,
     consultation_type: ConsultationType,
@@ -213,9 +276,15 @@ def open_slots_for(
     now: datetime | None = None,
     day: date | None = None,
     exclude_appointment_id: int | None = None,
+    cached: bool = True,
 ) -> list[engine.Slot]:
     """Open slots for the type with any of `clinicians` (one clinician = a list of one),
-    over the whole booking window or one Pacific calendar day."""
+    over the whole booking window or one Pacific calendar day.
+
+    Read from the per-clinician, per-day cache (booking.availability) unless `cached` is
+    False (the booking services, deciding on a write) or an appointment is left out (a
+    reschedule's own appointment).
+    """
     now = now or timezone.now()
     rules = slot_rules(consultation_type)
     window = engine.booking_window(rules=rules, now=now)
@@ -234,6 +303,10 @@ def open_slots_for(
         window = engine.Interval(max(window.start, bounds.start), min(window.end, bounds.end))
         if window.end <= window.start:
             return []
+    if cached and exclude_appointment_id is None:
+        return availability.open_slots_cached(
+            clinicians=clinicians, rules=rules, window=window, now=now, **_loaders(now)
+        )
     schedules = clinician_schedules(
         clinicians=clinicians,
         window=window,

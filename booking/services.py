@@ -31,6 +31,7 @@ from notifications.services import message_create, messages_cancel
 from pages.models import SiteSettings
 
 from . import selectors
+from .availability import availability_changed
 from .display import when_text, where_text
 from .events import time_freed
 from .models import Appointment, Clinician, ConsultationType
@@ -152,6 +153,7 @@ def _is_open(
             now=now,
             day=local_day,
             exclude_appointment_id=exclude_appointment_id,
+            cached=False,
         )
     )
 
@@ -189,7 +191,11 @@ def appointment_hold(
         offered = [c for c in offered if c.pk == clinician.pk]
     local_day = clock.local_date(start)
     open_now = selectors.open_slots_for(
-        consultation_type=consultation_type, clinicians=offered, now=now, day=local_day
+        consultation_type=consultation_type,
+        clinicians=offered,
+        now=now,
+        day=local_day,
+        cached=False,  # deciding on a write: the database itself, not the page cache
     )
     free_ids = next((s.clinician_ids for s in open_now if s.start == start), ())
     candidates = _least_busy_first([c for c in offered if c.pk in free_ids], day=local_day, now=now)
@@ -380,18 +386,25 @@ def appointment_release_hold(*, appointment: Appointment, now: datetime | None =
 
 
 def _hold_release(*, pk: int, now: datetime) -> bool:
-    return bool(
-        Appointment.objects.filter(pk=pk, status=Status.HELD).update(
-            status=Status.CANCELLED,
-            cancelled_by=Appointment.CancelledBy.CLIENT,
-            cancelled_at=now,
-            updated_at=now,
-        )
+    released = Appointment.objects.filter(pk=pk, status=Status.HELD).update(
+        status=Status.CANCELLED,
+        cancelled_by=Appointment.CancelledBy.CLIENT,
+        cancelled_at=now,
+        updated_at=now,
     )
+    if released:  # an UPDATE sends no post_save: the time is open again
+        availability_changed(
+            clinician_ids=Appointment.objects.filter(pk=pk).values_list("clinician_id", flat=True)
+        )
+    return bool(released)
 
 
 def holds_release_expired(*, now: datetime | None = None) -> int:
-    """Cancel every hold past its expiry; returns how many were released."""
+    """Cancel every hold past its expiry; returns how many were released.
+
+    No availability to invalidate: an expired hold stopped blocking when it expired, and
+    cached open times shaped by it were kept only until then (booking.availability).
+    """
     now = now or timezone.now()
     return Appointment.objects.filter(status=Status.HELD, hold_expires_at__lt=now).update(
         status=Status.CANCELLED,
@@ -490,11 +503,12 @@ def appointment_mark_outcome(*, appointment: Appointment, status: str) -> bool:
     """Staff record how a past appointment went: completed or no-show."""
     if status not in (Status.COMPLETED, Status.NO_SHOW):
         raise ValueError("outcome must be completed or no_show")
-    return bool(
-        Appointment.objects.filter(
-            pk=appointment.pk, status__in=(Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW)
-        ).update(status=status, updated_at=timezone.now())
-    )
+    updated = Appointment.objects.filter(
+        pk=appointment.pk, status__in=(Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW)
+    ).update(status=status, updated_at=timezone.now())
+    if updated:  # no longer active: its time no longer blocks
+        availability_changed(clinician_ids=[appointment.clinician_id])
+    return bool(updated)
 
 
 # --- changes --------------------------------------------------------------------------

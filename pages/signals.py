@@ -1,6 +1,5 @@
 """Any change to public content makes every cached public page stale (see `pages.cache`)."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from clinic_site.outage import service_recovered
@@ -36,10 +35,10 @@ def _content_saved_or_deleted(sender, **kwargs):
 
 
 def _cache_back_after_outage(sender, name, **kwargs):
-    """Edits made while Redis was unreachable could not bump the generation or drop the
-    cached SiteSettings; a Redis that comes back with its old data would serve them stale."""
+    """Edits made while Redis was unreachable could not bump the generation; a Redis that
+    comes back with its old data would serve stale pages, menu and SiteSettings (all kept
+    per generation)."""
     if name == "cache":
-        cache.delete(SiteSettings.CACHE_KEY)
         content_changed()
 
 

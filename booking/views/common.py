@@ -92,16 +92,17 @@ def slot_rows(slots: list[engine.Slot]) -> list[dict]:
     return [{"value": start_value(s.start), "label": time_text(s.start)} for s in slots]
 
 
-def day_rows(slots: list[engine.Slot]) -> list[dict]:
+def day_rows(open_days) -> list[dict]:
+    """Rows for a day list from selectors.open_days_for / open_days_in."""
     return [
         {
-            "date": day,
-            "iso": day.isoformat(),
-            "label": day_text(day),
-            "count": len(day_slots),
-            "first": time_text(day_slots[0].start),
+            "date": open_day.day,
+            "iso": open_day.day.isoformat(),
+            "label": day_text(open_day.day),
+            "count": open_day.count,
+            "first": time_text(open_day.first),
         }
-        for day, day_slots in engine.slots_by_local_date(slots).items()
+        for open_day in open_days
     ]
 
 

@@ -122,13 +122,13 @@ def days(request, type_slug: str):
         return problem
     clinicians = selectors.clinicians_for(consultation_type=consultation_type)
     chosen_id, shown, query = _clinician_filter(request, clinicians)
-    slots = selectors.open_slots_for(consultation_type=consultation_type, clinicians=shown)
+    open_days = selectors.open_days_for(consultation_type=consultation_type, clinicians=shown)
     context = {
         "consultation_type": consultation_type,
         "clinicians": clinicians,
         "chosen_id": chosen_id,
         "query": query,
-        "days": day_rows(slots),
+        "days": day_rows(open_days),
         "pacific_label": PACIFIC_LABEL,
     }
     return render(request, "booking/days.html", context)

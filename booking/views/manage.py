@@ -121,7 +121,7 @@ def reschedule_days(request, token: str):
     )
     context = {
         "summary": appointment_summary(appointment),
-        "days": day_rows(slots),
+        "days": day_rows(selectors.open_days_in(slots)),
         "token": token,
         "pacific_label": PACIFIC_LABEL,
     }

@@ -103,7 +103,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Pages and each clinician's open times per day: more than the default 300.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 # When Redis (cache or broker) stops answering, each process logs it once and tries it again
 # this often; in between, pages come from PostgreSQL and messages wait in the outbox.
 OUTAGE_RETRY_SECONDS = env.float("OUTAGE_RETRY_SECONDS", default=5.0)

@@ -6,7 +6,12 @@ from .base import BASE_DIR, env
 DEBUG = env.bool("DEBUG", default=True)
 (BASE_DIR / "var").mkdir(exist_ok=True)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},  # pages and open times per clinician and day
+    }
+}
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
 SMS_BACKEND = env("SMS_BACKEND", default="notifications.sms.ConsoleBackend")

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from booking.availability import availability_changed
 from booking.holidays import closed_days
 from booking.models import (
     AvailabilityException,
@@ -156,3 +157,5 @@ class Command(BaseCommand):
         )
         added = add_holiday_time_off(clinicians=clinicians, first=today, last=last)
         self.stdout.write(f"added {added} holiday time-off day(s) up to {last:%Y-%m-%d}")
+        # bulk_create sends no post_save: the weekly hours above changed without a signal.
+        availability_changed(clinician_ids=[c.pk for c in clinicians])
