@@ -6,11 +6,11 @@ slot engine. So the open start times of each (clinician, day, timing rules) are 
 shared cache:
 
 * Each clinician has an *availability generation* token. Saving or deleting one of their
-  appointments, weekly hours or time off (signals below, and `availability_changed` for the
-  few bulk UPDATEs in booking.services) replaces the token, now and again once the
-  transaction commits, so every cached day of that clinician is stale at once and the next
-  request, in any process, recomputes it. An entry records the token it was computed under;
-  one MGET reads the tokens and the entries together.
+  appointments, weekly hours or time off (signals below; `availability_changed` for the few
+  bulk UPDATEs in booking.services; `time_freed` from booking.events) replaces the token,
+  now and again once the transaction commits, so every cached day of that clinician is
+  stale at once and the next request, in any process, recomputes it. An entry records the
+  token it was computed under; one MGET reads the tokens on every request.
 * An entry holds the day's open start times ignoring "now": minimum notice and the horizon
   are applied when reading. A hold that has not expired blocks its time, and an expired one
   stops blocking without any write, so an entry shaped by a live hold is kept only until
@@ -39,6 +39,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from clinic_site.outage import service_recovered
 
 from . import slots as engine
+from .events import time_freed
 from .models import (
     Appointment,
     AvailabilityException,
@@ -94,8 +95,14 @@ def _cache_back_after_outage(sender, name, **kwargs):
         catalog_changed()
 
 
+def _time_freed(sender, *, clinician_id, **kwargs):
+    # Sent by code that frees time with a bulk UPDATE (e.g. a waitlist offer's hold ending).
+    availability_changed(clinician_ids=[clinician_id])
+
+
 def connect() -> None:
     service_recovered.connect(_cache_back_after_outage, dispatch_uid="booking-cache-recovered")
+    time_freed.connect(_time_freed, dispatch_uid="booking-availability-time-freed")
     for model in (Appointment, AvailabilityRule, AvailabilityException):
         uid = f"booking-availability-{model.__name__}"
         post_init.connect(_remember_clinician, sender=model, dispatch_uid=uid + "-init")
