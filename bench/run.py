@@ -18,7 +18,8 @@ What it does, all on this machine (loopback only, bounded in time):
 6. Writes the tables and a description of the machine to bench/RESULTS.md.
 
 Environment knobs: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (8), BENCH_THREADS (2),
-BENCH_ROUNDS (3), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_INQUIRIES (10000), and
+BENCH_ROUNDS (3), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_INQUIRIES (10000),
+BENCH_SCALE_INQUIRIES (100000: the admin queue is measured again at this size), and
 BENCH_NO_PAGE_CACHE=1: the public page HTML cache off (every request renders its page),
 results in bench/RESULTS-no-page-cache.md.
 """
@@ -461,12 +462,14 @@ def median_result(results: list[WrkResult]) -> WrkResult:
     return chosen
 
 
-def run_wrk(name, base, path, *, headers=(), script=None) -> WrkResult:
+def run_wrk(
+    name, base, path, *, headers=(), script=None, connections=CONNECTIONS, threads=THREADS
+) -> WrkResult:
     wrk = shutil.which("wrk")
     command = [
         wrk,
-        f"-t{THREADS}",
-        f"-c{CONNECTIONS}",
+        f"-t{threads}",
+        f"-c{connections}",
         f"-d{SECONDS}s",
         "--timeout",
         "5s",
@@ -479,7 +482,7 @@ def run_wrk(name, base, path, *, headers=(), script=None) -> WrkResult:
     if script:
         command += ["-s", script]
     command.append(base + path)
-    log(f"wrk {name}: {path} for {SECONDS}s, {CONNECTIONS} connections")
+    log(f"wrk {name}: {path} for {SECONDS}s, {connections} connections")
     out = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 60, check=True)
     result = parse_wrk(name, path, out.stdout)
     if result.bad_responses:
@@ -766,6 +769,7 @@ def main() -> int:
                         run_wrk(name, url_base, path, headers=headers, script=script)
                     )
         results = [median_result(rounds[name]) for name, *_ in runs]
+        results += admin_queue_at_scale(base, info)
     finally:
         if bare_proc is not None:
             stop_gunicorn(bare_proc)
@@ -783,9 +787,63 @@ def main() -> int:
     return 0
 
 
+# --- the admin queue at 10,000 and 100,000 inquiries ----------------------------------------
+SCALE_INQUIRIES = int(os.environ.get("BENCH_SCALE_INQUIRIES", "100000"))
+TARGET_QUEUE_P50_MS = 50.0
+
+
+def queue_name(count: int, connections: int = CONNECTIONS) -> str:
+    one = ", 1 connection" if connections == 1 else ""
+    return f"admin queue ({count:,} inquiries{one})"
+
+
+def admin_queue_at_scale(base, info) -> list[WrkResult]:
+    """The queue's first page for one front-desk member alone (1 connection) at the seeded
+    size, then at SCALE_INQUIRIES (seeded in place; the next run's prepare() trims back)
+    both alone and under the usual load. Rounds interleave as in the main table."""
+    if not info.get("admin_queue"):
+        return []
+    path, cookie = info["admin_queue"], [f"Cookie: {info['session_cookie']}"]
+
+    def measure(count: int, connection_counts: tuple[int, ...]) -> list[WrkResult]:
+        rounds: dict[int, list[WrkResult]] = {c: [] for c in connection_counts}
+        for number in range(1, ROUNDS + 1):
+            log(f"admin queue at {count:,}: round {number} of {ROUNDS}")
+            for c in connection_counts:
+                name = queue_name(count, c)
+                threads = min(THREADS, c)
+                rounds[c].append(
+                    run_wrk(name, base, path, headers=cookie, connections=c, threads=threads)
+                )
+        return [median_result(rounds[c]) for c in connection_counts]
+
+    results = measure(info["inquiry_count"], (1,))
+    if info["inquiry_count"] < SCALE_INQUIRIES:
+        log(f"seeding inquiries up to {SCALE_INQUIRIES:,} for the queue at scale")
+        subprocess.run(
+            [PYTHON, str(BENCH_DIR / "seed_inquiries.py"), "--count", str(SCALE_INQUIRIES)],
+            cwd=ROOT,
+            env=bench_env(),
+            check=True,
+            timeout=1200,
+        )
+        status, _, _ = fetch(base + path, headers={"Cookie": info["session_cookie"]})
+        if status != 200:
+            raise SystemExit(f"the admin queue answered {status} at {SCALE_INQUIRIES:,}")
+        results += measure(SCALE_INQUIRIES, (CONNECTIONS, 1))
+    return results
+
+
 def target_verdicts(results, sizes, baseline, queries) -> list[str]:
     lines = []
     by_name = {r.name: r for r in results}
+    for r in results:
+        if r.name.startswith("admin queue"):
+            lines.append(
+                f"- {r.name}: first page p50 {r.p50_ms:.1f} ms (target < "
+                f"{TARGET_QUEUE_P50_MS:.0f} ms) — "
+                + ("met" if r.p50_ms < TARGET_QUEUE_P50_MS else "NOT met")
+            )
     topic = by_name.get("topic page")
     baseline_name = results[0].name
     if topic and not NO_PAGE_CACHE:
@@ -863,10 +921,13 @@ def write_results(started, table, verdicts, notes, sizes, extra) -> None:
         f"Measured {started:%Y-%m-%d %H:%M} UTC by `make bench` (bench/run.py).",
         "",
         "`make bench` prepares its own PostgreSQL database (`clinic_bench`: migrations, starter "
-        "content and booking set-up, 10,000 inquiries) and Redis database 14, starts gunicorn "
+        f"content and booking set-up, {INQUIRIES:,} inquiries, then {SCALE_INQUIRIES:,} for "
+        "the admin queue's last rows) and Redis database 14, starts gunicorn "
         "with the production settings (throwaway secrets, 2 workers, SSL redirect off) on "
         "127.0.0.1, and drives each URL with `wrk` for a fixed time. The admin queue is "
-        "measured as a signed-in front-desk member whose session passed the TOTP step. The "
+        "measured as a signed-in front-desk member whose session passed the TOTP step, under "
+        "the same load as the other URLs and alone (1 connection: the wait one person sees). "
+        "The "
         "inquiry POST sends a valid first step (CSRF cookie + token), checked beforehand to "
         "redirect to step 2. Transfer size is what a browser downloads for the page: the HTML "
         "plus its CSS and JS, gzip-compressed. Everything runs on one machine, so the figures "

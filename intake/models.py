@@ -27,6 +27,26 @@ def new_reference_code() -> str:
     )
 
 
+# The triage queue's order: urgent first, then medical review, standard, not eligible (then
+# oldest first). One expression for the queue's ORDER BY and the index that serves it, so
+# PostgreSQL reads the first page straight from the index instead of sorting every row.
+PRIORITY_QUEUE_ORDER = ("urgent", "medical_review", "standard", "not_eligible")
+# Statuses of inquiries still being worked (staff's OPEN_STATUSES; a test keeps them equal).
+OPEN_STATUS_VALUES = ("new", "in_review", "contacted", "consultation_booked")
+
+
+def priority_rank() -> models.Case:
+    """0 for urgent … 3 for not eligible: the queue sorts on this, then on created_at."""
+    return models.Case(
+        *[
+            models.When(priority=p, then=models.Value(i))
+            for i, p in enumerate(PRIORITY_QUEUE_ORDER)
+        ],
+        default=models.Value(len(PRIORITY_QUEUE_ORDER)),
+        output_field=models.IntegerField(),
+    )
+
+
 def new_link_nonce() -> str:
     return secrets.token_urlsafe(16)
 
@@ -160,7 +180,19 @@ class Inquiry(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "inquiries"
-        indexes = [models.Index(fields=["priority", "created_at"], name="intake_inq_queue_idx")]
+        indexes = [
+            models.Index(fields=["priority", "created_at"], name="intake_inq_queue_idx"),
+            # The queue's default order (priority rank, oldest first, id as tie-break), for
+            # every row and for the open ones the queue's "Open"/"Waiting" filters show.
+            models.Index(priority_rank(), "created_at", "id", name="intake_inq_rank_idx"),
+            models.Index(
+                priority_rank(),
+                "created_at",
+                "id",
+                name="intake_inq_open_rank_idx",
+                condition=models.Q(status__in=OPEN_STATUS_VALUES),
+            ),
+        ]
 
     def __str__(self):
         return self.reference_code

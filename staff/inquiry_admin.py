@@ -21,7 +21,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,8 +32,9 @@ from django.utils.timesince import timesince
 from booking.selectors import next_appointment_for_inquiries
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
+from clinic_site.pagination import EstimatedCountPaginator
 from clinic_site.phones import display_phone, normalize_phone
-from intake.models import Inquiry, PartnerScreening
+from intake.models import Inquiry, PartnerScreening, priority_rank
 from intake.selectors import (
     CLINICAL_PERMISSION,
     OPEN_STATUSES,
@@ -55,18 +56,6 @@ from staff.workflow import (
     inquiry_note_add,
     inquiry_record_first_contact,
     inquiry_transition,
-)
-
-PRIORITY_ORDER = [
-    Inquiry.Priority.URGENT,
-    Inquiry.Priority.MEDICAL_REVIEW,
-    Inquiry.Priority.STANDARD,
-    Inquiry.Priority.NOT_ELIGIBLE,
-]
-PRIORITY_RANK = Case(
-    *[When(priority=p, then=Value(i)) for i, p in enumerate(PRIORITY_ORDER)],
-    default=Value(len(PRIORITY_ORDER)),
-    output_field=IntegerField(),
 )
 
 
@@ -283,7 +272,11 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_select_related = ("assigned_to",)
     list_per_page = 50
     empty_value_display = "—"
+    # No COUNT(*) over every inquiry on a page view: no full count beside a search, no
+    # facet counts, and an estimated total past 1,000 rows (clinic_site.pagination).
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    paginator = EstimatedCountPaginator
     search_fields = ("reference_code",)
     search_help_text = "A reference code (KC-7Q4M2), or an exact email address or phone number."
     actions = ("assign_to_me", "mark_contacted", "close_with_reason")
@@ -317,7 +310,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         return (
             self.model._default_manager.get_queryset()
             .annotate(
-                priority_rank=PRIORITY_RANK,
+                priority_rank=priority_rank(),
                 screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
                 first_contacted_at=F("first_contact__contacted_at"),
             )
@@ -325,7 +318,9 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         )
 
     def get_ordering(self, request):
-        return ("priority_rank", "created_at")
+        # The columns of intake_inq_rank_idx, in its order: the first page is read from it.
+        # With "pk" in it Django adds no "-pk" tie-break the index could not serve.
+        return ("priority_rank", "created_at", "pk")
 
     def changelist_view(self, request, extra_context=None):
         # The queue needs the width: ten columns fit a 1280 px window without the app menu.

@@ -1,0 +1,149 @@
+"""The queue stays fast at 100,000 inquiries: its first page is read from an index in order,
+no per-row queries, and no COUNT(*) over the whole table on a page view.
+
+The speed itself is measured by `make bench` (bench/run.py, at 10,000 and 100,000 inquiries);
+these tests pin down the reasons it is fast, so a change that loses one fails here.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from clinic_site.pagination import EstimatedCountPaginator
+from intake.models import OPEN_STATUS_VALUES, Inquiry
+from staff.selectors import OPEN_STATUSES
+from tests.intake.factories import InquiryFactory
+
+QUEUE = "admin:intake_inquiry_changelist"
+
+
+def _page_query(queries) -> str:
+    """The SQL that fetched the rows (ordered by the priority rank), as a first page of 50.
+
+    A list this short is not paginated; the first page of a long one adds LIMIT 50.
+    """
+    [sql] = [q["sql"] for q in queries if "priority_rank" in q["sql"] and "ORDER BY" in q["sql"]]
+    return sql if "LIMIT" in sql else sql + " LIMIT 50"
+
+
+def _plan(sql: str) -> str:
+    """EXPLAIN with sorting and sequential scans priced out, as on a large table."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("", "intake_inq_rank_idx"),
+        ("?state=open", "intake_inq_open_rank_idx"),
+        ("?state=awaiting", "intake_inq_open_rank_idx"),
+        ("?priority__exact=urgent", "intake_inq_rank_idx"),
+        ("?channel=sms", "intake_inq_rank_idx"),
+    ],
+)
+def test_the_first_page_is_read_in_order_from_an_index(client_for, front_desk, query, index):
+    for priority in ("standard", "urgent", "not_eligible", "medical_review"):
+        InquiryFactory(priority=priority)
+    client = client_for(front_desk)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse(QUEUE) + query).status_code == 200
+    plan = _plan(_page_query(queries.captured_queries))
+    assert index in plan
+    # The index gives the queue's order: nothing is sorted, so LIMIT 50 reads 50 rows.
+    assert not re.search(r"^\s*(->\s*)?(Incremental )?Sort\b", plan, re.M), plan
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_page_view_never_counts_every_row(client_for, front_desk, monkeypatch):
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_limit", 3)
+    for _ in range(5):
+        InquiryFactory()
+    client = client_for(front_desk)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse(QUEUE))
+    counts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(")]
+    assert counts, "the bounded count runs"
+    assert all("LIMIT 4" in sql for sql in counts), counts
+    cl = page.context["cl"]
+    assert cl.paginator.is_estimate
+    assert "about " in page.content.decode()
+    assert len(cl.result_list) == 5
+
+
+@pytest.mark.django_db
+def test_a_short_list_is_counted_exactly(client_for, front_desk):
+    for _ in range(3):
+        InquiryFactory()
+    page = client_for(front_desk).get(reverse(QUEUE))
+    cl = page.context["cl"]
+    assert (cl.result_count, cl.paginator.is_estimate) == (3, False)
+    assert "3 inquiries" in page.content.decode()
+    assert "about 3" not in page.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rows", "limit", "is_estimate"),
+    [(0, 3, False), (3, 3, False), (4, 3, True), (12, 5, True)],
+)
+def test_estimated_count_paginator(rows, limit, is_estimate):
+    for _ in range(rows):
+        InquiryFactory()
+    paginator = EstimatedCountPaginator(Inquiry.objects.order_by("pk"), 2)
+    paginator.exact_limit = limit
+    assert paginator.is_estimate is False
+    count = paginator.count
+    assert paginator.is_estimate is is_estimate
+    if is_estimate:
+        assert count > limit  # never less than the rows it has seen
+    else:
+        assert count == rows
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_page_past_an_estimate_still_loads():
+    for _ in range(4):
+        InquiryFactory()
+    paginator = EstimatedCountPaginator(Inquiry.objects.order_by("pk"), 2)
+    paginator.exact_limit = 1
+    assert paginator.is_estimate is False and paginator.count >= 2
+    assert paginator.is_estimate
+    assert list(paginator.page(paginator.num_pages + 3).object_list) == []
+
+
+def test_the_open_index_covers_the_open_statuses():
+    assert set(OPEN_STATUS_VALUES) == {str(s) for s in OPEN_STATUSES}
+
+
+@pytest.mark.django_db
+def test_the_queue_makes_the_same_few_queries_for_1_or_50_rows(client_for, front_desk):
+    client = client_for(front_desk)
+
+    def page_queries() -> list[str]:
+        client.get(reverse(QUEUE))  # warm the site-settings cache
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse(QUEUE))
+        assert page.status_code == 200
+        return [q["sql"] for q in queries.captured_queries]
+
+    InquiryFactory()
+    one = page_queries()
+    for _ in range(49):
+        InquiryFactory(assigned_to=front_desk)
+    fifty = page_queries()
+    assert len(fifty) == len(one)
+    # Session, user, 2 × permissions, bounded count, the page, next appointments, session
+    # save: no query per row.
+    assert len(fifty) <= 10, fifty
