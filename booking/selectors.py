@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from clinic_site.crypto import BadToken, make_token, read_token
+from clinic_site.crypto import BadToken, encrypted_fields, make_token, read_token
 from clinic_site.phones import display_phone
+from intake.models import Inquiry
 
 from . import availability
 from . import slots as engine
@@ -363,12 +364,17 @@ def next_appointment_for_inquiries(ids: Iterable[int]) -> dict[int, Appointment]
 def appointments_for_agenda(
     *, start: datetime, end: datetime, clinician_id: int | None = None
 ) -> list[Appointment]:
-    """Appointments (not abandoned holds) in [start, end) for the staff agenda."""
+    """Appointments (not abandoned holds) in [start, end) for the staff agenda.
+
+    One query. The inquiry comes along for its reference code and preferred channel only:
+    its encrypted columns are neither fetched nor decrypted.
+    """
     queryset = (
         Appointment.objects.filter(start__lt=end, end__gt=start)
         .exclude(Q(status=Appointment.Status.CANCELLED, cancelled_by="hold_expired"))
         .exclude(status=Appointment.Status.HELD)
         .select_related("clinician", "consultation_type", "inquiry")
+        .defer(*(f"inquiry__{field.name}" for field in encrypted_fields(Inquiry)))
         .order_by("clinician__display_name", "start")
     )
     if clinician_id:

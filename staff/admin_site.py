@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_protect
 from clinic_site import clock
 from staff import views
 from staff.charts import stacked_bar_svg
+from staff.roles import SECURITY_APP_LABELS, shows_security_apps
 from staff.selectors import OUTCOMES, dashboard
 from staff.signals import address_turned_away
 from staff.two_factor import two_factor_required
@@ -83,6 +84,15 @@ class ClinicAdminSite(admin.AdminSite):
             return view(request, *args, **kwargs)
 
         return update_wrapper(never_cache(csrf_protect(inner)), view)
+
+    def get_app_list(self, request, app_label=None):
+        """The apps in the index and the menu; sign-in security apps for clinic admins only."""
+        apps = super().get_app_list(request, app_label)
+        if any(a["app_label"] in SECURITY_APP_LABELS for a in apps) and not (
+            shows_security_apps(request.user)
+        ):
+            apps = [a for a in apps if a["app_label"] not in SECURITY_APP_LABELS]
+        return apps
 
     # --- pages -----------------------------------------------------------------------
     def get_urls(self):
@@ -150,6 +160,9 @@ class ClinicAdminSite(admin.AdminSite):
                     )
 
                 data["links"]["consultations_today"] = between(today, 1)
+                data["links"]["agenda"] = reverse(
+                    "admin:booking_appointment_agenda", current_app=self.name
+                )
                 data["links"]["consultations_this_week"] = between(monday, 7)
         return data
 

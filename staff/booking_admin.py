@@ -26,6 +26,8 @@ from booking.models import (
 from booking.slots import local_day_bounds
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
+from clinic_site.phones import display_phone
+from intake.contact_instructions import contact_instructions
 from staff.admin_mixins import AuditedAdminMixin
 from staff.message_admin import MessageTimelineInline
 
@@ -365,6 +367,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
                         "time": f"{time_text(appointment.start)}–{time_text(appointment.end)}",
                         "url": reverse("admin:booking_appointment_change", args=[appointment.pk]),
                         "flag": appointment.status == Status.REQUESTED,
+                        **_agenda_contact(appointment),
                     }
                 )
             days.append({"label": day_text(day), "by_clinician": by_clinician})
@@ -376,7 +379,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Agenda (Pacific time)",
+            "title": "Day agenda (Pacific time)" if span == 1 else "Week agenda (Pacific time)",
             "days": days,
             "span": "week" if span == 7 else "day",
             "clinicians": Clinician.objects.filter(is_active=True),
@@ -386,3 +389,27 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
             "next_url": f"{base}?date={(first + step).isoformat()}{keep}",
         }
         return TemplateResponse(request, "booking/admin_agenda.html", context)
+
+
+def _agenda_contact(appointment) -> dict:
+    """How to reach the person who booked: their own preferences, one instruction each."""
+    inquiry = appointment.inquiry
+    phone = appointment.contact_phone
+    return {
+        "contact_name": appointment.contact_name,
+        "phone": phone,
+        "phone_display": display_phone(phone) or phone,
+        "email": appointment.contact_email,
+        "instructions": contact_instructions(
+            phone=phone,
+            email=appointment.contact_email,
+            sms_safe=appointment.sms_ok,
+            sms_consent_at=appointment.sms_consent_at,
+            voicemail_ok=appointment.voicemail_ok,
+            email_consent_at=appointment.email_consent_at if appointment.email_ok else None,
+        ),
+        "prefers": inquiry.get_preferred_contact_display() if inquiry else "",
+        "inquiry_url": (
+            reverse("admin:intake_inquiry_change", args=[inquiry.pk]) if inquiry else ""
+        ),
+    }

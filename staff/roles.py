@@ -68,6 +68,16 @@ ROLE_RULES: dict[str, list[Rule]] = {
 }
 
 
+# Sign-in security apps (lockouts, two-factor devices): a clinic admin's tools. Everyone
+# else (a developer's superuser included) works without them in the menus.
+SECURITY_APP_LABELS = frozenset({"axes", "otp_totp", "otp_static"})
+
+
+def shows_security_apps(user) -> bool:
+    """Whether the admin's menus list the lockout and device apps for this user."""
+    return user.is_active and user.groups.filter(name=CLINIC_ADMIN).exists()
+
+
 def role_permission_codenames(*, role: str, apps=global_apps) -> set[tuple[str, str]]:
     """The (app_label, codename) pairs the role should hold, for the models installed now."""
     wanted: set[tuple[str, str]] = set()

@@ -142,3 +142,37 @@ def test_clinician_page_edits_hours_and_time_off_inline(admin_client, clinicians
     body = response.content.decode()
     assert "availability_rules-TOTAL_FORMS" in body
     assert "availability_exceptions-TOTAL_FORMS" in body
+
+
+def test_day_agenda_shows_how_to_reach_each_person_and_links_the_inquiry(
+    admin_client, clinicians, couples_type, frozen_clock
+):
+    alex, _ = clinicians
+    inquiry = InquiryFactory(preferred_contact="phone")
+    make(
+        alex,
+        couples_type,
+        WED_10,
+        inquiry=inquiry,
+        contact_name="Robin Example",
+        contact_phone="+19495550123",
+        sms_ok=False,
+        voicemail_ok=True,
+        email_consent_at=WED_10,
+    )
+    make(alex, couples_type, pacific(2026, 3, 4, 14), contact_name="Sam Walkin")
+    url = reverse("admin:booking_appointment_agenda") + "?date=2026-03-04"
+    html = admin_client.get(url).content.decode()
+    assert "Robin Example" in html and "prefers phone call" in html
+    assert 'href="tel:+19495550123"' in html and "(949) 555-0123" in html
+    assert "Do not text: they said texting is not safe." in html
+    assert "You may leave a voicemail." in html and "You may email." in html
+    change = reverse("admin:intake_inquiry_change", args=[inquiry.pk])
+    assert f'<a href="{change}">Inquiry {inquiry.reference_code}</a>' in html
+    assert "Booked without an inquiry" in html  # Sam's booking
+    assert "data-print-button" in html and "staff/print" in html
+
+
+def test_the_dashboard_links_todays_agenda(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:booking_appointment_agenda") in html

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 
 from staff.roles import CLINIC_ADMIN, CLINICIAN, FRONT_DESK, role_permissions_sync
 
@@ -90,3 +91,33 @@ def test_front_desk_may_resend_messages_but_not_delete_them(client):
     assert page.status_code == 200
     actions = [name for name, _label in page.context["action_form"].fields["action"].choices]
     assert "resend_failed" in actions and "delete_selected" not in actions
+
+
+# --- sign-in security apps in the menus (issue 14) -------------------------------------------
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [
+        ("front_desk", False),
+        ("clinician", False),
+        ("superuser", False),  # a developer's account: no lockout/device clutter
+        ("clinic_admin", True),
+    ],
+)
+def test_lockout_and_device_apps_are_listed_for_clinic_admins_only(request, client_for, who, sees):
+    page = client_for(request.getfixturevalue(who)).get(reverse("admin:index"))
+    labels = {app["app_label"] for app in page.context["app_list"]}
+    assert page.status_code == 200
+    for label in ("axes", "otp_totp", "otp_static"):
+        assert (label in labels) is sees, (who, labels)
+    html = page.content.decode()
+    assert ("Access attempts" in html) is sees
+
+
+@pytest.mark.django_db
+def test_a_superuser_in_the_clinic_admin_group_sees_them(client_for, superuser):
+    from django.contrib.auth.models import Group
+
+    superuser.groups.add(Group.objects.get(name="Clinic admin"))
+    page = client_for(superuser).get(reverse("admin:index"))
+    assert "axes" in {app["app_label"] for app in page.context["app_list"]}
