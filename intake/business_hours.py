@@ -39,6 +39,12 @@ class BusinessHours:
             dt.datetime.combine(day, self.closes, tzinfo=zone),
         )
 
+    def is_open_at(self, moment: dt.datetime) -> bool:
+        """Whether the clinic is open at this aware moment (else: out of hours, on call)."""
+        local = moment.astimezone(ZoneInfo(self.tz))
+        window = self.window(local.date())
+        return window is not None and window[0] <= local < window[1]
+
 
 DEFAULT_HOURS = BusinessHours()
 

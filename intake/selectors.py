@@ -20,6 +20,7 @@ from django.utils import timezone
 from clinic_site.crypto import BadToken, read_token
 from clinic_site.phones import display_phone
 from notifications.models import Message
+from notifications.services import STAFF_ALERT_TEMPLATE
 from pages.models import SiteSettings
 
 from . import instruments
@@ -153,10 +154,19 @@ def response_hours(priority: str) -> float:
     return float(table.get(priority, table.get("standard", 8)))
 
 
+# Urgent inquiries alert the on-call person at once, day or night: their response clock
+# runs around the clock (an urgent inquiry at 4:10 pm is due at 5:10 pm, not the next
+# morning). The others count business hours.
+AROUND_THE_CLOCK = frozenset({Inquiry.Priority.URGENT})
+
+
 def response_due_at(
     *, created_at: dt.datetime, priority: str, schedule: BusinessHours
 ) -> dt.datetime:
-    return add_business_hours(created_at, response_hours(priority), schedule=schedule)
+    hours = response_hours(priority)
+    if priority in AROUND_THE_CLOCK:
+        return created_at + dt.timedelta(hours=hours)
+    return add_business_hours(created_at, hours, schedule=schedule)
 
 
 def is_awaiting_response(*, status: str, first_contacted: bool) -> bool:
@@ -173,7 +183,11 @@ def response_due_passed_q(*, now: dt.datetime, schedule: BusinessHours) -> Q:
     """
     by_priority = Q()
     for priority in Inquiry.Priority.values:
-        cutoff = subtract_business_hours(now, response_hours(priority), schedule=schedule)
+        hours = response_hours(priority)
+        if priority in AROUND_THE_CLOCK:
+            cutoff = now - dt.timedelta(hours=hours)
+        else:
+            cutoff = subtract_business_hours(now, hours, schedule=schedule)
         by_priority |= Q(priority=priority, created_at__lte=cutoff)
     return Q(status__in=AWAITING_RESPONSE) & by_priority
 
@@ -304,3 +318,54 @@ def inquiry_message_events(*, inquiry: Inquiry) -> list[dict]:
 def _is_deferred(message) -> bool:
     """A queued message whose send time is still ahead (e.g. a text held for quiet hours)."""
     return message.status == message.Status.QUEUED and message.scheduled_for > timezone.now()
+
+
+# --- urgent inquiries: the on-call alert (issue 14) ----------------------------------------
+def alert_delivery(
+    *, status: str, sent_at, delivered_at, last_error: str, scheduled_for, now
+) -> dict:
+    """Whether an on-call alert arrived: a state for staff, the time it refers to, and
+    whether it failed (someone must act).
+
+    States: "delivered" (at), "sent" (at; no delivery report yet), "failed" (error),
+    "cancelled", "scheduled" (at: held until then), "sending".
+    """
+    s = Message.Status
+    if status == s.DELIVERED:
+        return {"state": "delivered", "at": delivered_at or sent_at, "failed": False}
+    if status == s.SENT:
+        return {"state": "sent", "at": sent_at, "failed": False}
+    if status == s.FAILED:
+        return {"state": "failed", "error": (last_error or "")[:160], "failed": True}
+    if status == s.CANCELLED:
+        return {"state": "cancelled", "failed": True}
+    if status == s.QUEUED and scheduled_for and scheduled_for > now:
+        return {"state": "scheduled", "at": scheduled_for, "failed": False}
+    return {"state": "sending", "failed": False}
+
+
+def inquiry_staff_alerts(*, inquiry: Inquiry) -> list[dict]:
+    """The on-call alerts about this inquiry: to whom, when, delivered or not (one query)."""
+    now = timezone.now()
+    alerts = Message.objects.filter(
+        content_type=ContentType.objects.get_for_model(Inquiry),
+        object_id=inquiry.pk,
+        template_key=STAFF_ALERT_TEMPLATE,
+    ).order_by("created_at", "pk")
+    return [
+        {
+            "channel": "Text" if m.channel == Message.Channel.SMS else "Email",
+            # On-call staff's own address, in full, so the desk knows who has it.
+            "to": m.to,
+            "created_at": m.created_at,
+            **alert_delivery(
+                status=m.status,
+                sent_at=m.sent_at,
+                delivered_at=m.delivered_at,
+                last_error=m.last_error,
+                scheduled_for=m.scheduled_for,
+                now=now,
+            ),
+        }
+        for m in alerts
+    ]

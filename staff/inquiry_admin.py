@@ -21,25 +21,29 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.timesince import timesince
+from django.views.decorators.http import require_POST
 
 from booking.selectors import next_appointment_for_inquiries
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
 from clinic_site.pagination import EstimatedCountPaginator
 from clinic_site.phones import display_phone, normalize_phone
+from intake.contact_instructions import ContactInstruction, contact_instructions
 from intake.models import Inquiry, PartnerScreening, priority_rank
 from intake.selectors import (
     CLINICAL_PERMISSION,
     OPEN_STATUSES,
     clinic_business_hours,
     inquiry_partner_panels,
+    inquiry_staff_alerts,
     is_awaiting_response,
     priority_plain_label,
     response_due_at,
@@ -51,6 +55,7 @@ from notifications.voicemail import voicemail_script
 from pages.models import SiteSettings
 from staff.admin_mixins import AuditedAdminMixin
 from staff.selectors import awaiting_response_q, inquiry_timeline, overdue_q
+from staff.templatetags.staff_time import ago_text, relative_due_text
 from staff.workflow import (
     inquiry_assign,
     inquiry_note_add,
@@ -156,8 +161,8 @@ class ChannelFilter(admin.SimpleListFilter):
 # --- changelist that fills the per-row extras in a fixed number of queries ---------------
 class TriageChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
-        # The name column needs contact_name; clinicians' short reason needs the reasons.
-        shown = {"contact_name"}
+        # The name column needs the name and phone; clinicians' short reason the reasons.
+        shown = {"contact_name", "contact_phone"}
         if request.user.has_perm(CLINICAL_PERMISSION):
             shown.add("triage_reasons")
         heavy = [name for name in _HEAVY_FIELDS if name not in shown]
@@ -171,6 +176,7 @@ class TriageChangeList(ChangeList):
         now = timezone.now()
         clinical = request.user.has_perm(CLINICAL_PERMISSION)
         for row in rows:
+            row.queue_now = now  # one "now" for every row's relative times
             row.next_appointment = upcoming.get(row.pk)
             row.response_due = response_due_at(
                 created_at=row.created_at, priority=row.priority, schedule=schedule
@@ -324,7 +330,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # The queue needs the width: ten columns fit a 1280 px window without the app menu.
-        extra = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        extra = {"is_nav_sidebar_enabled": False, "title": "Inquiry queue", **(extra_context or {})}
         return super().changelist_view(request, extra)
 
     def get_changelist(self, request, **kwargs):
@@ -348,9 +354,17 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def reference(self, obj):
         return obj.reference_code
 
-    @admin.display(description="name")
+    @admin.display(description="name and phone")
     def name(self, obj):
-        return obj.contact_name
+        phone = obj.contact_phone
+        if not phone:
+            return obj.contact_name
+        return format_html(
+            '{}<br><span class="staff-phone"><a href="tel:{}">{}</a></span>',
+            obj.contact_name,
+            phone,
+            display_phone(phone) or phone,
+        )
 
     @admin.display(description="prefers", ordering="preferred_contact")
     def contact_channel(self, obj):
@@ -360,10 +374,10 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def received(self, obj):
         local = clock.local(obj.created_at)
         return format_html(
-            '<time datetime="{}" title="{}">{} ago</time>',
+            '<time datetime="{}" title="{}">{}</time>',
             obj.created_at.isoformat(),
             f"{local:%a %b %-d, %-I:%M %p} Pacific",
-            timesince(obj.created_at).split(",")[0],
+            ago_text(obj.created_at, now=getattr(obj, "queue_now", None) or timezone.now()),
         )
 
     @admin.display(description="priority", ordering="priority_rank")
@@ -395,13 +409,15 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             return "—"
         local = clock.local(due)
         text = f"{local:%a %b %-d, %-I:%M %p}"
+        relative = relative_due_text(due, now=getattr(obj, "queue_now", None) or timezone.now())
         if getattr(obj, "is_overdue", False):
             return format_html(
-                '<strong class="staff-overdue"><span class="staff-overdue-label">Overdue</span> '
+                '<strong class="staff-overdue"><span class="staff-overdue-label">{}</span> '
                 "{}</strong>",
+                relative,
                 text,
             )
-        return text
+        return format_html('<span class="staff-due-relative">{}</span><br>{}', relative, text)
 
     # --- actions -------------------------------------------------------------------------
     @admin.action(description="Assign to me", permissions=["change"])
@@ -481,8 +497,25 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         extra = dict(extra_context or {})
         if obj is not None:
             first_contacted_at = getattr(obj, "first_contacted_at", None)
-            site = SiteSettings.load()
+            schedule = clinic_business_hours()
             partners = inquiry_partner_panels(inquiry=obj, user=request.user)
+            for panel in partners:
+                screening = panel["screening"]
+                if screening is not None:  # each partner's own preferences, one line each
+                    panel["instructions"] = contact_instructions(
+                        phone=screening.phone,
+                        email=screening.email,
+                        sms_safe=screening.sms_safe,
+                        sms_consent_at=screening.sms_consent_at,
+                        voicemail_ok=screening.voicemail_ok,
+                        email_consent_at=screening.email_consent_at,
+                    )
+                    if getattr(screening, "needs_contact_confirmation", False):
+                        panel["instructions"]["text"] = ContactInstruction(
+                            False,
+                            "Do not text: not yet confirmed by them on their own link.",
+                        )
+            site = SiteSettings.load()
             partner = next((p["screening"] for p in partners if p["role"] == "partner"), None)
             extra.update(
                 # What to say on a shared line, next to each person's contact preferences.
@@ -508,7 +541,7 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 response_due_at=response_due_at(
                     created_at=obj.created_at,
                     priority=obj.priority,
-                    schedule=clinic_business_hours(),
+                    schedule=schedule,
                 ),
                 awaiting_response=is_awaiting_response(
                     status=obj.status, first_contacted=first_contacted_at is not None
@@ -519,8 +552,67 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 ),
                 priority_plain_label=priority_plain_label(obj.priority),
                 audit_trail_url=_audit_trail_url(obj),
+                # The page says what it is, with the reference code once (not the stock
+                # "Change inquiry" title plus the code again as a subtitle).
+                title=f"Inquiry {obj.reference_code}",
+                subtitle=None,
+                instructions=contact_instructions(
+                    phone=obj.contact_phone,
+                    email=obj.contact_email,
+                    sms_safe=obj.sms_safe,
+                    sms_consent_at=obj.sms_consent_at,
+                    voicemail_ok=obj.voicemail_ok,
+                    email_consent_at=obj.email_consent_at,
+                ),
+                staff_alerts=inquiry_staff_alerts(inquiry=obj),
+                out_of_hours=not schedule.is_open_at(timezone.now()),
+                can_change=self.has_change_permission(request, obj),
             )
         return super().change_view(request, object_id, form_url, extra)
+
+    # --- the detail page's action bar: one POST each, back to the page -------------------
+    def get_urls(self):
+        quick = self.admin_site.admin_view(require_POST(self.quick_action_view))
+        return [
+            path(
+                "<path:object_id>/do/<slug:action>/",
+                quick,
+                name="intake_inquiry_quick_action",
+            ),
+            *super().get_urls(),
+        ]
+
+    def quick_action_view(self, request, object_id, action):
+        """Mark reached or Assign to me from the action bar (POST only; audited by the services)."""
+        inquiry = self.get_object(request, object_id)
+        if inquiry is None:
+            raise Http404
+        if not self.has_change_permission(request, inquiry):
+            raise PermissionDenied
+        if action == "reached":
+            recorded = inquiry_record_first_contact(
+                inquiry=inquiry, actor=request.user, request=request
+            )
+            self.message_user(
+                request,
+                "Recorded: they have been reached. The response clock has stopped."
+                if recorded
+                else "They were already marked as reached.",
+            )
+        elif action == "assign-to-me":
+            changed = inquiry_assign(
+                inquiry=inquiry, assignee=request.user, actor=request.user, request=request
+            )
+            self.message_user(
+                request, "Assigned to you." if changed else "It was already assigned to you."
+            )
+        else:
+            raise Http404
+        return HttpResponseRedirect(
+            reverse(
+                "admin:intake_inquiry_change", args=[inquiry.pk], current_app=self.admin_site.name
+            )
+        )
 
     def save_model(self, request, obj, form, change):
         """Status goes through the workflow service; the assignee through its own service."""

@@ -22,6 +22,7 @@ from intake.selectors import (
     clinic_business_hours,
     inquiry_message_events,
     response_due_passed_q,
+    response_hours,
 )
 
 # Chart series: how each week's inquiries have turned out so far.
@@ -81,6 +82,7 @@ def dashboard(*, user, now: dt.datetime | None = None) -> dict:
         "consultations_today": appointments["today"],
         "consultations_this_week": appointments["this_week"],
         "weeks": inquiries_per_week(now=now),
+        "urgent_times": urgent_response_times(now=now),
         "today": today,
     }
 
@@ -132,3 +134,58 @@ def inquiry_timeline(*, inquiry: Inquiry) -> list[dict]:
         )
     ]
     return sorted(events, key=lambda e: e["at"], reverse=True)
+
+
+# --- urgent response times on the dashboard (issue 14) --------------------------------------
+URGENT_WINDOW_DAYS = 30
+
+
+def urgent_response_summary(
+    rows: list[tuple[dt.datetime, dt.datetime | None]], *, target: dt.timedelta, now: dt.datetime
+) -> dict:
+    """How fast urgent inquiries were reached: rows are (received, first contact or None).
+
+    reached_in_time / reached_late: first contact within / after `target` of receipt;
+    waiting: not reached yet (overdue_waiting: past the target already); median_minutes:
+    the median time to first contact of those reached (None if none were).
+    """
+    waits = sorted((contacted - received) for received, contacted in rows if contacted)
+    waiting = [received for received, contacted in rows if contacted is None]
+    median = None
+    if waits:
+        middle = len(waits) // 2
+        median_wait = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
+        median = round(median_wait.total_seconds() / 60)
+    return {
+        "received": len(rows),
+        "reached_in_time": sum(1 for w in waits if w <= target),
+        "reached_late": sum(1 for w in waits if w > target),
+        "waiting": len(waiting),
+        "overdue_waiting": sum(1 for received in waiting if now - received > target),
+        "median_minutes": median,
+        "target_hours": target.total_seconds() / 3600,
+        "days": URGENT_WINDOW_DAYS,
+    }
+
+
+def urgent_response_times(*, now: dt.datetime) -> dict:
+    """urgent_response_summary over the urgent inquiries of the last 30 days (one query).
+
+    Closed, referred-out or accepted inquiries nobody recorded a first contact for are left
+    out of "waiting" (they no longer wait), but they count as received.
+    """
+    rows = Inquiry.objects.filter(
+        priority=Inquiry.Priority.URGENT,
+        created_at__gte=now - dt.timedelta(days=URGENT_WINDOW_DAYS),
+    ).values_list("created_at", "first_contact__contacted_at", "status")
+    finished = set(Inquiry.Status.values) - set(AWAITING_RESPONSE) - {Inquiry.Status.CONTACTED}
+    kept = [
+        (received, contacted)
+        for received, contacted, status in rows
+        if contacted is not None or status not in finished
+    ]
+    summary = urgent_response_summary(
+        kept, target=dt.timedelta(hours=response_hours(Inquiry.Priority.URGENT)), now=now
+    )
+    summary["received"] = len(rows)
+    return summary

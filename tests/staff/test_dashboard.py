@@ -135,3 +135,89 @@ def test_staff_pages_load_nothing_from_other_hosts(client_for, clinician, settin
         html = client.get(url).content.decode()
         assert not re.search(r'(?:src|href|action)="(?:https?:)?//', html), url
         assert html.count("<h1") == 1, url
+
+
+# --- relative due times (issue 14) -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("minutes_from_now", "text"),
+    [
+        (40, "in 40 min"),
+        (40.9, "in 40 min"),
+        (0.5, "due now"),
+        (-0.5, "due now"),
+        (60, "in 1 h"),
+        (125, "in 2 h 5 min"),
+        (-120, "2 h overdue"),
+        (-150, "2 h 30 min overdue"),
+        (-5, "5 min overdue"),
+        (60 * 24, "in 1 day"),
+        (60 * 27, "in 1 day 3 h"),
+        (-60 * 24 * 3 - 30, "3 days overdue"),
+    ],
+)
+def test_relative_due_text(minutes_from_now, text):
+    import datetime as dt
+
+    from staff.templatetags.staff_time import relative_due_text
+
+    now = dt.datetime(2026, 3, 4, 17, 0, tzinfo=dt.UTC)
+    due = now + dt.timedelta(minutes=minutes_from_now)
+    assert relative_due_text(due, now=now) == text
+    assert relative_due_text(None, now=now) == ""
+
+
+# --- urgent response times (issue 14) --------------------------------------------------------
+def _at(minutes):
+    return NOW + dt.timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([], {"received": 0, "reached_in_time": 0, "waiting": 0, "median_minutes": None}),
+        (
+            [(_at(0), _at(20)), (_at(0), _at(50)), (_at(0), _at(90))],
+            {"received": 3, "reached_in_time": 2, "reached_late": 1, "median_minutes": 50},
+        ),
+        (
+            [(_at(0), _at(10)), (_at(0), _at(30))],
+            {"median_minutes": 20, "reached_in_time": 2},
+        ),
+        (
+            [(_at(-30), None), (_at(-90), None), (_at(-120), _at(-100))],
+            {"waiting": 2, "overdue_waiting": 1, "reached_in_time": 1, "median_minutes": 20},
+        ),
+        ([(_at(0), _at(60))], {"reached_in_time": 1, "reached_late": 0}),  # on the hour
+    ],
+)
+def test_urgent_response_summary(rows, expected):
+    from staff.selectors import urgent_response_summary
+
+    summary = urgent_response_summary(rows, target=dt.timedelta(hours=1), now=NOW)
+    assert {key: summary[key] for key in expected} == expected
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+def test_dashboard_counts_urgent_response_times(client_for, front_desk):
+    from staff.models import InquiryFirstContact
+
+    reached = InquiryFactory(created_at=NOW - dt.timedelta(hours=5), priority="urgent")
+    InquiryFirstContact.objects.create(
+        inquiry=reached, contacted_at=NOW - dt.timedelta(hours=4, minutes=35)
+    )  # 25 min
+    late = InquiryFactory(created_at=NOW - dt.timedelta(days=2), priority="urgent")
+    InquiryFirstContact.objects.create(
+        inquiry=late, contacted_at=NOW - dt.timedelta(days=2) + dt.timedelta(hours=3)
+    )
+    InquiryFactory(created_at=NOW - dt.timedelta(hours=2), priority="urgent")  # waiting, late
+    InquiryFactory(created_at=NOW - dt.timedelta(days=40), priority="urgent")  # too old
+    InquiryFactory(created_at=NOW - dt.timedelta(hours=2), priority="standard")
+    page = client_for(front_desk).get(reverse("admin:index"))
+    urgent = page.context["dashboard"]["urgent_times"]
+    assert urgent["received"] == 3
+    assert (urgent["reached_in_time"], urgent["reached_late"]) == (1, 1)
+    assert (urgent["waiting"], urgent["overdue_waiting"]) == (1, 1)
+    assert urgent["median_minutes"] == round((25 + 180) / 2)
+    html = page.content.decode()
+    assert 'id="urgent-in-time">1<' in html and "past the hour" in html

@@ -79,7 +79,10 @@ def test_each_role_sees_only_its_part_of_the_detail(
     assert "Urgent" in html  # everyone sees the priority
     assert "Jordan Rivera" in html and "(949) 555-0142" in html
     assert html.index("How to reach them") < html.index("Contact details")
-    assert "Safe to text: <strong>NO</strong>" in html
+    # One instruction per channel (not "Safe to text: yes (no consent recorded ...)").
+    assert "Do not text: they said texting is not safe." in html
+    assert "Do not leave a voicemail." in html
+    assert "Safe to text" not in html
     assert (SCORE in html) is sees_scores
     assert (MEDICAL in html) is sees_scores
     assert (SAFETY in html) is sees_safety

@@ -139,8 +139,8 @@ def test_partner_column_has_own_preferences_above_own_contact_details(
     column = html[html.index('id="partner-partner"') :]
     assert "How to reach Casey" in column
     assert "Prefers: Text message." in column
-    assert "Safe to text: <strong>yes</strong>" in column
-    assert "Voicemail OK: <strong>NO — do not leave a message</strong>" in column
+    assert "You may text: safe and consented." in column
+    assert "Do not leave a voicemail." in column
     assert column.index("How to reach Casey") < column.index("(949) 555-0199")
     assert "casey.own@example.com" in column
 

@@ -61,11 +61,17 @@ def test_queue_orders_by_priority_then_oldest_first(client_for, front_desk):
         (pacific(2026, 3, 4, 10, 0), "urgent", "new", pacific(2026, 3, 4, 10, 59), False),
         (pacific(2026, 3, 4, 10, 0), "urgent", "new", pacific(2026, 3, 4, 11, 0), True),
         (pacific(2026, 3, 4, 10, 0), "urgent", "contacted", pacific(2026, 3, 4, 16, 0), False),
-        # arrives Friday 4:30 pm: the hour runs on into Monday morning
-        (pacific(2026, 3, 6, 16, 30), "urgent", "new", pacific(2026, 3, 9, 9, 29), False),
-        (pacific(2026, 3, 6, 16, 30), "urgent", "in_review", pacific(2026, 3, 9, 9, 31), True),
-        # arrives Saturday night: due Monday 10 am
-        (pacific(2026, 3, 7, 22, 0), "urgent", "new", pacific(2026, 3, 9, 9, 59), False),
+        # urgent runs around the clock (on call): 4:10 pm is due 5:10 pm, not next morning
+        (pacific(2026, 3, 4, 16, 10), "urgent", "new", pacific(2026, 3, 4, 17, 9), False),
+        (pacific(2026, 3, 4, 16, 10), "urgent", "new", pacific(2026, 3, 4, 17, 11), True),
+        # arrives Friday 4:30 pm: due 5:30 pm Friday, overdue that evening
+        (pacific(2026, 3, 6, 16, 30), "urgent", "in_review", pacific(2026, 3, 6, 17, 31), True),
+        # arrives Saturday night: due an hour later, not on Monday
+        (pacific(2026, 3, 7, 22, 0), "urgent", "new", pacific(2026, 3, 7, 22, 59), False),
+        (pacific(2026, 3, 7, 22, 0), "urgent", "new", pacific(2026, 3, 7, 23, 1), True),
+        # medical review still counts business hours: Friday 4:30 pm + 8 h = Monday 4:30 pm
+        (pacific(2026, 3, 6, 16, 30), "medical_review", "new", pacific(2026, 3, 9, 16, 29), False),
+        (pacific(2026, 3, 6, 16, 30), "medical_review", "new", pacific(2026, 3, 9, 16, 31), True),
         # standard: one business day (8 h)
         (pacific(2026, 3, 4, 13, 0), "standard", "new", pacific(2026, 3, 5, 12, 59), False),
         (pacific(2026, 3, 4, 13, 0), "standard", "new", pacific(2026, 3, 5, 13, 1), True),

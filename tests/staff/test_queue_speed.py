@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from clinic_site.pagination import EstimatedCountPaginator
 from intake.models import OPEN_STATUS_VALUES, Inquiry
-from staff.selectors import OPEN_STATUSES
+from intake.selectors import OPEN_STATUSES
 from tests.intake.factories import InquiryFactory
 
 QUEUE = "admin:intake_inquiry_changelist"
