@@ -30,13 +30,14 @@ def pacific(value):
 
 
 def _span_text(seconds: float) -> str:
-    """'40 min', '2 h', '2 h 5 min', '1 day 3 h', '3 days' (two units at most, rounded down)."""
+    """'40 min', '2 h 5 min', '1 day 3 h', '3 days': two units at most, rounded down."""
     minutes = int(seconds // 60)
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
+    if days >= 2:  # past two days the hours are noise
+        return f"{days} days"
     if days:
-        day_text = f"{days} day{'s' if days != 1 else ''}"
-        return f"{day_text} {hours} h" if hours else day_text
+        return f"1 day {hours} h" if hours else "1 day"
     if hours:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     return f"{minutes} min"

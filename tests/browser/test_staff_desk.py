@@ -82,9 +82,12 @@ def test_the_queue_and_an_inquiry_at_1280_by_800(journey, busy_queue):
     _sign_in(journey, "frontdesk")
     page = journey.page
     journey.visit("/admin/intake/inquiry/")
+    assert page.title().startswith("Inquiry queue")
+    assert page.locator("h1").inner_text() == "Inquiry queue"
     rows = page.locator("#result_list tbody tr")
     assert rows.count() == 50
     assert busy_queue.reference_code in rows.first.inner_text()
+    assert rows.first.locator('a[href="tel:+19495550123"]').count() == 1
     assert "60 inquiries" in page.locator(".paginator").inner_text()
     assert_accessible(page, "the queue at 1280 × 800")
     _keep(page, "queue-1280")
@@ -92,11 +95,25 @@ def test_the_queue_and_an_inquiry_at_1280_by_800(journey, busy_queue):
 
     with page.expect_navigation():
         rows.first.get_by_role("link", name=busy_queue.reference_code).click()
-    assert busy_queue.reference_code in page.locator("#content").inner_text()
+    assert page.locator("h1").inner_text() == f"Inquiry {busy_queue.reference_code}"
+    assert page.locator("#content").inner_text().count(busy_queue.reference_code) == 1
+    bar = page.get_by_role("region", name="Actions for this inquiry")
     assert_accessible(page, "an inquiry at 1280 × 800")
     _keep(page, "inquiry-1280")
     _keep(page, "inquiry-1280-full", full_page=True)
     journey.step("inquiry")
+
+    # The action bar stays in view down the page.
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(200)
+    box = bar.bounding_box()
+    assert box is not None and 0 <= box["y"] < 80, box
+    _keep(page, "inquiry-1280-scrolled")
+    with page.expect_navigation():
+        bar.get_by_role("button", name="Mark reached").click()
+    assert "The response clock has stopped" in page.locator(".messagelist").inner_text()
+    assert bar.get_by_role("button", name="Mark reached").count() == 0
+    assert_accessible(page, "an inquiry after Mark reached")
 
 
 def test_the_appointment_list_and_the_day_agenda_at_1280_by_800(journey):
