@@ -81,6 +81,11 @@ def test_the_queue_and_an_inquiry_at_1280_by_800(journey, busy_queue):
     _front_desk()
     _sign_in(journey, "frontdesk")
     page = journey.page
+    # The home page: urgent response times and the agenda button beside the queue's.
+    assert "Urgent inquiries: how fast we reached them" in page.content()
+    assert page.get_by_role("link", name="Today's agenda (printable)").is_visible()
+    assert_accessible(page, "the staff home at 1280 × 800")
+    _keep(page, "home-1280", full_page=True)
     journey.visit("/admin/intake/inquiry/")
     assert page.title().startswith("Inquiry queue")
     assert page.locator("h1").inner_text() == "Inquiry queue"
