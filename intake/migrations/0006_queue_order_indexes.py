@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("intake", "0002_partnerscreening_device_key_hash"),
+        ("intake", "0005_partnerscreening_contact_confirmed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
