@@ -34,8 +34,9 @@ run: starter
 	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# Uses PostgreSQL and Redis when they answer on their default local ports (tests/local_services.py).
 test: install-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@eval "$$($(BIN)/python -m tests.local_services)" && $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -14,6 +14,9 @@ from django.core.cache import cache
 from clinic_site.outage import BREAKERS
 from clinic_site.ratelimit import fail_open_notice
 
+# The real-browser harness (fixtures browser/journey/open_journey, axe and reflow checks).
+pytest_plugins = ["tests.browser_harness"]
+
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0", "false", "no")
@@ -27,10 +30,29 @@ def using_redis() -> bool:
     return bool(settings.REDIS_URL)
 
 
-def _missing(reason: str, strict_flag: str):
+# What each missing service made us skip, for the one banner at the end of the run.
+_skipped_for: dict[str, list[str]] = {}
+
+
+def _missing(reason: str, strict_flag: str, *, item=None):
     if _env_flag(strict_flag):
         pytest.fail(f"{reason} and {strict_flag}=1: this test must not be skipped")
+    if item is not None:
+        _skipped_for.setdefault(reason, []).append(item.nodeid)
     pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One banner naming what this run could not test, so a green run is not misread."""
+    if not _skipped_for:
+        return
+    terminalreporter.section("NOT TESTED: services missing", sep="!", yellow=True, bold=True)
+    for reason, nodeids in _skipped_for.items():
+        terminalreporter.write_line(f"{len(nodeids)} tests skipped: {reason}", yellow=True)
+    terminalreporter.write_line(
+        "Start PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379) and "
+        "`make test` uses them; install Debian's chromium for the browser tests."
+    )
 
 
 def pytest_sessionstart(session):
@@ -46,11 +68,11 @@ def pytest_sessionstart(session):
 
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres") and not using_postgres():
-        _missing("needs PostgreSQL (DATABASE_URL not set)", "REQUIRE_SERVICES")
+        _missing("needs PostgreSQL (DATABASE_URL not set)", "REQUIRE_SERVICES", item=item)
     if item.get_closest_marker("redis") and not using_redis():
-        _missing("needs Redis (REDIS_URL not set)", "REQUIRE_SERVICES")
+        _missing("needs Redis (REDIS_URL not set)", "REQUIRE_SERVICES", item=item)
     if item.get_closest_marker("browser") and not shutil.which("chromium"):
-        _missing("needs Debian's chromium (apt-get install chromium)", "REQUIRE_BROWSER")
+        _missing("needs Debian's chromium (apt-get install chromium)", "REQUIRE_BROWSER", item=item)
 
 
 @pytest.fixture(autouse=True)

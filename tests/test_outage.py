@@ -129,7 +129,7 @@ def test_an_outage_ends_with_every_cached_page_and_setting_made_stale(settings):
 @pytest.mark.django_db(transaction=True)
 def test_messages_are_saved_for_the_sweep_when_the_broker_is_down(settings, caplog):
     from clinic_site.celery import app
-    from tests.notifications.conftest import point_broker_at
+    from tests.notifications.workers import point_broker_at
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     previous = (app.conf.task_always_eager, app.conf.broker_url)

@@ -28,9 +28,9 @@ from intake.models import Inquiry
 from intake.services import screening_link_path
 from notifications import sms
 from notifications.models import Message
-from tests.booking.conftest import make_clinician, make_type
 from tests.intake.flow import calm_answers, post_section, submit_inquiry
-from tests.notifications.conftest import point_broker_at, running_workers, wait_for
+from tests.factories import ConsultationTypeFactory, clinician_create
+from tests.notifications.workers import point_broker_at, running_workers, wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -119,8 +119,8 @@ def own_redis(settings):
 @pytest.fixture
 def clinic(db):
     call_command("seed_content", verbosity=0)
-    consultation = make_type(slug="free-phone-call", offers_phone=True, minimum_notice_hours=1)
-    make_clinician("Alex Rivera", [consultation], weekdays=range(7), start=wall(0), end=wall(23))
+    consultation = ConsultationTypeFactory(couples=True, slug="free-phone-call", offers_phone=True, minimum_notice_hours=1)
+    clinician_create("Alex Rivera", [consultation], weekdays=range(7), start=wall(0), end=wall(23))
     return consultation
 
 

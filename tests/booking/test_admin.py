@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from booking.models import Appointment
 from notifications.models import Message
-from tests.intake.factories import InquiryFactory
+from tests.factories import InquiryFactory, pacific
 
-from .conftest import pacific
 from .test_flow import WED_10, book
 
 pytestmark = pytest.mark.django_db

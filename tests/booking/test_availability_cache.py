@@ -11,7 +11,7 @@ from django.urls import reverse
 from booking import selectors, services
 from booking.models import Appointment, AvailabilityException, AvailabilityRule
 
-from .conftest import make_clinician, make_type, pacific
+from tests.factories import ConsultationTypeFactory, clinician_create, pacific
 
 pytestmark = pytest.mark.django_db
 
@@ -168,9 +168,9 @@ def test_the_catalog_follows_the_admin(client, clinicians, couples_type, frozen_
 def test_the_day_and_time_pages_cost_no_queries_once_warm(
     client, frozen_clock, django_assert_max_num_queries, n_clinicians, horizon_days
 ):
-    ctype = make_type(horizon_days=horizon_days, minimum_notice_hours=0)
+    ctype = ConsultationTypeFactory(couples=True, horizon_days=horizon_days, minimum_notice_hours=0)
     for i in range(n_clinicians):
-        clinician = make_clinician(f"Clinician {i}", [ctype], weekdays=range(7))
+        clinician = clinician_create(f"Clinician {i}", [ctype], weekdays=range(7))
         book(ctype, clinician, pacific(2026, 3, 4, 9 + i % 5))
     day_url = reverse("booking:days", args=[ctype.slug])
     time_url = reverse("booking:times", args=[ctype.slug, DAY])

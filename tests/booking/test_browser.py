@@ -6,15 +6,8 @@ from datetime import time
 import pytest
 
 from booking.models import Appointment
-from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
-    assert_accessible,
-    assert_fits_narrow_screen,
-    browser,
-    journey,
-    open_journey,
-)
-
-from .conftest import make_clinician, make_type
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
+from tests.factories import ConsultationTypeFactory, clinician_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,9 +58,9 @@ def one_h1(j, label):
 
 @pytest.fixture
 def clinic(db):
-    ctype = make_type()
-    make_clinician("Alex Rivera", [ctype], weekdays=range(7), start=time(9), end=time(17))
-    make_clinician("Jordan Lee", [ctype], weekdays=range(7), start=time(9), end=time(17))
+    ctype = ConsultationTypeFactory(couples=True)
+    clinician_create("Alex Rivera", [ctype], weekdays=range(7), start=time(9), end=time(17))
+    clinician_create("Jordan Lee", [ctype], weekdays=range(7), start=time(9), end=time(17))
     return ctype
 
 

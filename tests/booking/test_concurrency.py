@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from booking.models import Appointment
 from booking.services import is_exclusion_violation, is_retryable
+from tests.factories import iso_z, pacific
 
-from .conftest import iso_z, pacific
 from .test_flow import CONTACT, hold_key_of
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

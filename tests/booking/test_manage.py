@@ -10,8 +10,8 @@ from django.urls import reverse
 from booking.models import Appointment
 from booking.selectors import manage_token
 from notifications.models import Message
+from tests.factories import iso_z, pacific
 
-from .conftest import iso_z, pacific
 from .test_flow import WED_10, book
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from booking.models import AvailabilityRule, ConsultationType
-
-from .conftest import make_type
+from tests.factories import ConsultationTypeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def test_consultation_type_set_up_errors(changes, message):
 
 
 def test_a_sensible_type_is_clean():
-    make_type().clean()
+    ConsultationTypeFactory(couples=True).clean()
 
 
 def test_availability_rule_must_end_after_it_starts(clinicians):

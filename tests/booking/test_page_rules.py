@@ -7,8 +7,7 @@ import pytest
 
 from booking import selectors, services
 from booking.models import Appointment
-
-from .conftest import pacific
+from tests.factories import pacific
 
 Status = Appointment.Status
 TODAY = date(2026, 3, 2)

@@ -8,9 +8,7 @@ from django.urls import reverse
 
 from booking.models import Appointment, AvailabilityException
 from booking.selectors import next_appointment_for_inquiries
-from tests.intake.factories import InquiryFactory
-
-from .conftest import make_clinician, make_type, pacific
+from tests.factories import ConsultationTypeFactory, InquiryFactory, clinician_create, pacific
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +19,9 @@ TIME_PAGE_MAX = 5
 
 
 def clinic(n_clinicians, horizon_days):
-    ctype = make_type(horizon_days=horizon_days, minimum_notice_hours=0)
+    ctype = ConsultationTypeFactory(couples=True, horizon_days=horizon_days, minimum_notice_hours=0)
     clinicians = [
-        make_clinician(f"Clinician {i}", [ctype], weekdays=range(7), start=time(8), end=time(18))
+        clinician_create(f"Clinician {i}", [ctype], weekdays=range(7), start=time(8), end=time(18))
         for i in range(n_clinicians)
     ]
     for i, clinician in enumerate(clinicians):

@@ -12,7 +12,7 @@ from notifications import sms
 from notifications.models import Message
 from notifications.services import messages_sweep
 
-from .conftest import pacific
+from tests.factories import pacific
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from booking.models import (
     ConsultationType,
 )
 from booking.services import holds_release_expired
-
-from .conftest import LA
+from tests.factories import LA
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,8 @@ from booking.models import (
 )
 from booking.services import ContactDetails
 from notifications.models import Message
-from tests.intake.factories import InquiryFactory
 
-from .conftest import FROZEN_NOW, pacific
+from tests.factories import FROZEN_NOW, InquiryFactory, pacific
 
 pytestmark = pytest.mark.django_db
 

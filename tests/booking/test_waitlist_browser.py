@@ -14,14 +14,10 @@ from booking.models import Appointment, WaitlistEntry, WaitlistOffer
 from booking.services import ContactDetails
 from clinic_site import clock
 from notifications.models import Message
-from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
-    assert_accessible,
-    assert_fits_narrow_screen,
-    browser,
-    open_journey,
-)
 
-from .conftest import make_clinician, make_type
+from tests.factories import ConsultationTypeFactory, clinician_create
+
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 from .test_waitlist import book
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,8 +34,8 @@ def checked(j, label):
 def fully_booked_wednesday(settings):
     """Alex works Wednesdays 9–11 and both mornings are booked; it is Monday noon."""
     settings.QUIET_HOURS_START, settings.QUIET_HOURS_END = 20, 8
-    ctype = make_type()
-    alex = make_clinician("Alex Rivera", [ctype], weekdays=[2], start=time(9), end=time(11))
+    ctype = ConsultationTypeFactory(couples=True)
+    alex = clinician_create("Alex Rivera", [ctype], weekdays=[2], start=time(9), end=time(11))
     now = timezone.now()
     days_to_wednesday = (2 - now.weekday()) % 7 + 7  # next week's Wednesday
     wednesday = clock.local(now + timedelta(days=days_to_wednesday))

@@ -9,9 +9,8 @@ from django.urls import reverse
 from booking import waitlist_selectors, waitlist_services
 from booking.models import Appointment, WaitlistEntry, WaitlistOffer
 from clinic_site.crypto import make_token
-from tests.intake.factories import InquiryFactory
 
-from .conftest import pacific
+from tests.factories import InquiryFactory, pacific
 from .test_waitlist import book, join
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 
 
 def test_a_request_to_another_host_is_blocked_and_recorded(journey):

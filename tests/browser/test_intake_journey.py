@@ -5,7 +5,7 @@ Lives here, not in tests/intake/, so it shares this folder's one Playwright sess
 
 import pytest
 
-from .conftest import assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,7 +12,7 @@ import re
 import icalendar
 from django.core.management import call_command
 
-from .conftest import Journey, assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import Journey, assert_accessible, assert_fits_narrow_screen
 
 # What a couple types into the inquiry, step by step: (kind, field name, value).
 INQUIRY_STEPS = [
@@ -311,7 +311,7 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
 # --- the front desk -----------------------------------------------------------------------
 def _inquiry_via_service(name: str, token: str):
     from intake.services import PartnerContact, inquiry_submit
-    from tests.intake.factories import submission_build
+    from tests.factories import submission_build
 
     inquiry, _ = inquiry_submit(
         data=submission_build(

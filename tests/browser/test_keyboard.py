@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.core.management import call_command
 
-from .conftest import press_tab_until
+from tests.browser_harness import press_tab_until
+
 from .test_journeys import INQUIRY_STEPS
 
 

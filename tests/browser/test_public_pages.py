@@ -5,7 +5,7 @@ import urllib.request
 
 from django.core.management import call_command
 
-from .conftest import assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 
 # Public pages that are not in the sitemap (forms are not shared-cached, so not listed there).
 FORM_ENTRY_PATHS = ["/inquiry/", "/book/"]

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import assert_accessible
+from tests.browser_harness import assert_accessible
 
 SCREEN = {"width": 1280, "height": 800}
 PACIFIC = ZoneInfo("America/Los_Angeles")
@@ -51,8 +51,8 @@ def _front_desk():
 @pytest.fixture
 def busy_queue():
     """60 inquiries (more than a page): an urgent one, an overdue one, partners, bookings."""
-    from tests.intake.factories import InquiryFactory, PartnerScreeningFactory
-    from tests.staff.conftest import make_appointment
+    from tests.factories import InquiryFactory, PartnerScreeningFactory
+    from tests.factories import AppointmentFactory
 
     now = timezone.now()
     urgent = InquiryFactory(
@@ -73,7 +73,7 @@ def busy_queue():
             created_at=now - dt.timedelta(hours=3 * n + 1),
         )
         if n % 10 == 0:
-            make_appointment(inquiry=inquiry, start=now + dt.timedelta(days=1, hours=n))
+            AppointmentFactory(inquiry=inquiry, start=now + dt.timedelta(days=1, hours=n))
     return urgent
 
 
@@ -122,14 +122,14 @@ def test_the_queue_and_an_inquiry_at_1280_by_800(journey, busy_queue):
 
 
 def test_the_appointment_list_and_the_day_agenda_at_1280_by_800(journey):
-    from tests.intake.factories import InquiryFactory
-    from tests.staff.conftest import make_appointment
+    from tests.factories import InquiryFactory
+    from tests.factories import AppointmentFactory
 
     _front_desk()
     now = timezone.now()
     today = now.astimezone(PACIFIC).date()
     for hour in (10, 14):
-        appointment = make_appointment(
+        appointment = AppointmentFactory(
             inquiry=InquiryFactory(preferred_contact="sms"),
             start=dt.datetime.combine(today, dt.time(hour), tzinfo=PACIFIC),
         )
@@ -137,7 +137,7 @@ def test_the_appointment_list_and_the_day_agenda_at_1280_by_800(journey):
         appointment.contact_phone = "+19495550123"
         appointment.voicemail_ok = True
         appointment.save()
-    make_appointment(start=now + dt.timedelta(days=2), status="requested")
+    AppointmentFactory(start=now + dt.timedelta(days=2), status="requested")
     _sign_in(journey, "frontdesk")
     page = journey.page
 

@@ -5,8 +5,7 @@ from clinic_site.crypto import lookup_hash
 from intake.models import REFERENCE_ALPHABET, Inquiry, new_reference_code
 from intake.selectors import inquiry_from_booking_token
 from intake.services import inquiry_booking_token, inquiry_mark_consultation_booked
-
-from .factories import InquiryFactory
+from tests.factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +71,7 @@ def test_an_expired_booking_token_resolves_to_nothing(settings):
 
 
 def test_couple_factory_makes_both_screenings():
-    from .factories import couple_create
+    from tests.factories import couple_create
 
     inquiry, submitter, partner = couple_create()
     assert {submitter.role, partner.role} == {"submitter", "partner"}

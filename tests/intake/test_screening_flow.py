@@ -12,8 +12,8 @@ from intake import instruments
 from intake.models import Inquiry, InstrumentResult
 from intake.services import inquiry_booking_token, screening_link_token
 from notifications.models import Message
+from tests.factories import InquiryFactory, PartnerScreeningFactory
 
-from .factories import InquiryFactory, PartnerScreeningFactory
 from .flow import calm_answers, post_section
 
 pytestmark = pytest.mark.django_db
@@ -339,7 +339,9 @@ def test_the_staff_alert_for_an_urgent_inquiry_names_only_the_reference(couple):
     from notifications.services import staff_alert_send
 
     inquiry, _s, _p = couple
-    for message in staff_alert_send(reference_code=inquiry.reference_code, related=inquiry):
+    alerts = staff_alert_send(reference_code=inquiry.reference_code, related=inquiry)
+    assert alerts  # the on-call email and phone in the test settings
+    for message in alerts:
         text = f"{message.subject} {message.body}".lower()
         assert f"urgent inquiry {inquiry.reference_code.lower()}" in text
         for word in HEALTH_WORDS:

@@ -7,8 +7,7 @@ from django.db import connection
 
 from intake.models import Inquiry, PartnerScreening
 from intake.services import inquiry_submit
-
-from .factories import submission_build as submission
+from tests.factories import submission_build as submission
 
 
 @pytest.mark.postgres
@@ -51,8 +50,8 @@ def test_a_second_submit_with_the_same_token_writes_nothing():
 @pytest.mark.django_db(transaction=True)
 def test_partners_finishing_sections_at_once_never_lose_an_urgent_priority():
     from intake.services import screening_section_submit
+    from tests.factories import couple_create
 
-    from .factories import couple_create
     from .flow import calm_answers
 
     for _round in range(3):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from notifications.models import Message
 from notifications.services import message_create
 from staff.models import AuditEntry
+from tests.factories import MessageFactory
 
 pytestmark = pytest.mark.usefixtures("no_quiet_hours")
 CHANGELIST = "admin:notifications_message_changelist"
@@ -25,21 +26,8 @@ def staff_client(client, db):
     return client
 
 
-def make_message(key, *, status="queued", failed_days_ago=None, error=""):
-    message = message_create(
-        channel="email",
-        to=f"{key.replace(' ', '')}@example.com",
-        template_key="booking_cancelled",
-        context={"when": "Monday", "manage_link": "https://clinic.example/book/"},
-        idempotency_key=key,
-    )
-    failed_at = (
-        timezone.now() - dt.timedelta(days=failed_days_ago) if failed_days_ago is not None else None
-    )
-    Message.objects.filter(pk=message.pk).update(
-        status=status, failed_at=failed_at, last_error=error
-    )
-    return message
+def days_ago(days: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days)
 
 
 def test_the_list_shows_status_and_last_error_in_a_fixed_number_of_queries(
@@ -49,11 +37,23 @@ def test_the_list_shows_status_and_last_error_in_a_fixed_number_of_queries(
     from django.test.utils import CaptureQueriesContext
 
     for i in range(3):
-        make_message(f"m {i}", status="failed", failed_days_ago=1, error=f"SMTP 550 #{i}")
+        MessageFactory(
+            idempotency_key=f"m {i}",
+            to=f"m{i}@example.com",
+            status="failed",
+            failed_at=days_ago(1),
+            last_error=f"SMTP 550 #{i}",
+        )
     with CaptureQueriesContext(connection) as few:
         staff_client.get(reverse(CHANGELIST))
     for i in range(3, 25):
-        make_message(f"m {i}", status="failed", failed_days_ago=1, error=f"SMTP 550 #{i}")
+        MessageFactory(
+            idempotency_key=f"m {i}",
+            to=f"m{i}@example.com",
+            status="failed",
+            failed_at=days_ago(1),
+            last_error=f"SMTP 550 #{i}",
+        )
     with django_assert_max_num_queries(len(few)):
         response = staff_client.get(reverse(CHANGELIST))
     assert len(few) <= 15
@@ -64,9 +64,21 @@ def test_the_list_shows_status_and_last_error_in_a_fixed_number_of_queries(
 
 
 def test_the_recent_failures_filter(staff_client):
-    make_message("recent", status="failed", failed_days_ago=2, error="recent failure")
-    make_message("old", status="failed", failed_days_ago=9, error="old failure")
-    make_message("fine", status="sent")
+    MessageFactory(
+        idempotency_key="recent",
+        to="recent@example.com",
+        status="failed",
+        failed_at=days_ago(2),
+        last_error="recent failure",
+    )
+    MessageFactory(
+        idempotency_key="old",
+        to="old@example.com",
+        status="failed",
+        failed_at=days_ago(9),
+        last_error="old failure",
+    )
+    MessageFactory(idempotency_key="fine", to="fine@example.com", status="sent")
     response = staff_client.get(reverse(CHANGELIST), {"failed_recently": "7d"})
     page = response.content.decode()
     assert "recent failure" in page
@@ -75,8 +87,8 @@ def test_the_recent_failures_filter(staff_client):
 
 
 def test_searching_by_exact_email_finds_the_message_through_its_hash(staff_client):
-    make_message("findme", error="needle error")
-    make_message("other", error="haystack error")
+    MessageFactory(idempotency_key="findme", to="findme@example.com", last_error="needle error")
+    MessageFactory(idempotency_key="other", to="other@example.com", last_error="haystack error")
     response = staff_client.get(reverse(CHANGELIST), {"q": "FindMe@Example.com"})
     page = response.content.decode()
     assert "needle error" in page and "haystack error" not in page
@@ -85,8 +97,14 @@ def test_searching_by_exact_email_finds_the_message_through_its_hash(staff_clien
 def test_resend_requeues_only_failed_messages_and_audits_it(
     staff_client, django_capture_on_commit_callbacks
 ):
-    failed = make_message("failed one", status="failed", failed_days_ago=0, error="SMTP 451")
-    sent = make_message("sent one", status="sent")
+    failed = MessageFactory(
+        idempotency_key="failed one",
+        to="failedone@example.com",
+        status="failed",
+        failed_at=days_ago(0),
+        last_error="SMTP 451",
+    )
+    sent = MessageFactory(idempotency_key="sent one", to="sentone@example.com", status="sent")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
@@ -107,7 +125,12 @@ def test_resend_requeues_only_failed_messages_and_audits_it(
 
 
 def test_the_detail_page_is_read_only_and_audited(staff_client):
-    message = make_message("detail", status="failed", error="why it failed")
+    message = MessageFactory(
+        idempotency_key="detail",
+        to="detail@example.com",
+        status="failed",
+        last_error="why it failed",
+    )
     url = reverse("admin:notifications_message_change", args=[message.pk])
     response = staff_client.get(url)
     assert response.status_code == 200
@@ -129,7 +152,9 @@ def test_the_about_column_links_to_every_message_for_that_object(staff_client):
             idempotency_key=key,
             related=person,
         )
-    make_message("unrelated", error="unrelated error")
+    MessageFactory(
+        idempotency_key="unrelated", to="unrelated@example.com", last_error="unrelated error"
+    )
     page = staff_client.get(reverse(CHANGELIST)).content.decode()
     assert f"object_id={person.pk}" in page
     from django.contrib.contenttypes.models import ContentType

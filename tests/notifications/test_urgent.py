@@ -13,7 +13,7 @@ from notifications.models import Message
 from notifications.retry import retry_delay_seconds
 from notifications.services import message_create
 
-from .conftest import running_workers, wait_for
+from tests.notifications.workers import running_workers, wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

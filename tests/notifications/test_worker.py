@@ -12,7 +12,7 @@ from django.db import transaction
 from notifications.models import Message
 from notifications.services import message_create, message_enqueue, messages_sweep
 
-from .conftest import point_broker_at, running_workers, wait_for, worker_process
+from .workers import broker_idle, point_broker_at, running_workers, wait_for, worker_process
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -72,7 +72,7 @@ def test_a_permanent_error_fails_once_without_retrying(live_celery, fake_twilio,
     with running_workers(live_celery, count=1):
         create_alerts(2, prefix="P")
         assert wait_for(lambda: Message.objects.filter(status__in=["sent", "failed"]).count() == 2)
-        time.sleep(0.3)  # a wrong retry would show up here
+        assert wait_for(lambda: broker_idle(live_celery))  # a wrong retry would run by now
     failed = Message.objects.get(status=Message.Status.FAILED)
     assert failed.attempts == 1 and "21211" in failed.last_error
     assert len(fake_twilio.requests) == 2
@@ -97,7 +97,7 @@ def test_two_racing_workers_with_duplicate_tasks_send_each_message_once(
         assert wait_for(lambda: sent_count() == 20), list(
             Message.objects.values_list("status", "attempts", "last_error")
         )
-        time.sleep(0.5)  # let every duplicate task run
+        assert wait_for(lambda: broker_idle(live_celery))  # every duplicate task has run
         handled_there = other.log().count("deliver_message[")
     handled_here = state.total_count.get("notifications.tasks.deliver_message", 0)
     assert handled_here > handled_here_before and handled_there > 0  # both workers raced
@@ -125,7 +125,7 @@ def test_with_the_broker_down_messages_commit_and_the_sweep_delivers_them_once_i
         assert messages_sweep() == 8  # beat's next run
         assert wait_for(lambda: sent_count() == 8)
         assert messages_sweep() == 0
-        time.sleep(0.3)
+        assert wait_for(lambda: broker_idle(live_celery))
     assert_each_accepted_once(fake_twilio, messages)
     assert len(fake_twilio.requests) == 8
 
@@ -141,9 +141,9 @@ def test_a_worker_killed_mid_send_loses_nothing_and_sends_once(live_celery, fake
     message.refresh_from_db()
     assert message.status == Message.Status.SENDING  # stuck: nobody will finish this send
 
-    time.sleep(1.1)
+    # The sweep takes the send back once it has been stuck for MESSAGE_STUCK_AFTER_SECONDS.
+    assert wait_for(lambda: messages_sweep() == 1, timeout=5)
     with running_workers(live_celery, count=1):
-        assert messages_sweep() == 1
         assert wait_for(lambda: sent_count() == 1)
     message.refresh_from_db()
     assert message.attempts == 2

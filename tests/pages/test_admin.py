@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from pages.models import FAQEntry, Page, PageRevision, Section, SiteSettings, TreatmentJourney
-
-from .factories import make_page
+from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +130,7 @@ def test_bad_journey_numbers_are_refused_next_to_the_field(admin_client):
 
 
 def test_the_publish_action_makes_pages_public(admin_client, client):
-    page = make_page(slug="later", status=Page.Status.DRAFT, published_at=None)
+    page = PageFactory(slug="later", status=Page.Status.DRAFT, published_at=None)
     response = admin_client.post(
         "/admin/pages/page/", {"action": "publish_pages", "_selected_action": [page.pk]}
     )
@@ -143,7 +142,7 @@ def test_the_publish_action_makes_pages_public(admin_client, client):
 def test_revert_puts_the_page_and_its_children_back(admin_client, client, admin_user):
     from pages.services import page_revision_create
 
-    page = make_page(slug="p", title="Original")
+    page = PageFactory(slug="p", title="Original")
     Section.objects.create(page=page, heading="Kept", body_markdown="original body")
     original = page_revision_create(page=page, user=admin_user)
 
@@ -171,18 +170,18 @@ def test_revert_puts_the_page_and_its_children_back(admin_client, client, admin_
 
 def test_overdue_review_filter_lists_pages_past_due_or_never_reviewed(admin_client):
     today = timezone.localdate()
-    make_page(title="Past due", next_review_due=today - datetime.timedelta(days=1))
-    make_page(title="Never reviewed", last_reviewed_on=None, reviewer_name="")
-    make_page(title="Fine", next_review_due=today + datetime.timedelta(days=90))
-    make_page(title="Privacy", needs_medical_review=False, next_review_due=None)
+    PageFactory(title="Past due", next_review_due=today - datetime.timedelta(days=1))
+    PageFactory(title="Never reviewed", last_reviewed_on=None, reviewer_name="")
+    PageFactory(title="Fine", next_review_due=today + datetime.timedelta(days=90))
+    PageFactory(title="Privacy", needs_medical_review=False, next_review_due=None)
     html = admin_client.get("/admin/pages/page/?review=overdue").content.decode()
     assert "Past due" in html and "Never reviewed" in html
     assert ">Fine<" not in html and ">Privacy<" not in html
 
 
 def test_view_on_site_opens_the_preview_for_a_draft(admin_client):
-    draft = make_page(slug="d", status=Page.Status.DRAFT, published_at=None)
-    live = make_page(slug="l")
+    draft = PageFactory(slug="d", status=Page.Status.DRAFT, published_at=None)
+    live = PageFactory(slug="l")
     html = admin_client.get(f"/admin/pages/page/{draft.pk}/change/").content.decode()
     assert f"/admin/pages/page/{draft.pk}/preview/" in html
     html = admin_client.get(f"/admin/pages/page/{live.pk}/change/").content.decode()
@@ -256,7 +255,7 @@ def test_the_migration_replaces_the_old_defaults_but_not_what_staff_wrote(db):
     migration = importlib.import_module(
         "pages.migrations.0005_discreet_sender_and_accurate_insurance"
     )
-    page = make_page(slug="home-ish")
+    page = PageFactory(slug="home-ish")
     faq = FAQEntry.objects.create(
         page=page, position=1, question="Insurance?", answer_markdown=migration.OLD_INSURANCE_ANSWER
     )

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,8 +5,12 @@ from django.core.cache import cache
 
 from pages.models import FAQEntry, Page, Section, SiteSettings
 from pages.models import Testimonial as CoupleTestimonial
-
-from .factories import add_children, add_journey, make_page, relate
+from tests.factories import (
+    PageFactory,
+    PageRelationFactory,
+    TreatmentJourneyFactory,
+    page_with_children,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +25,10 @@ def body(client, url: str) -> str:
 def test_an_uncached_page_costs_at_most_four_queries_whatever_its_size(
     client, django_assert_max_num_queries, children_each
 ):
-    page = add_children(make_page(slug="big"), each=children_each)
+    page = page_with_children(PageFactory(slug="big"), each=children_each)
     for n in range(children_each):
-        relate(page, make_page(), position=n)
-    add_journey(page)
+        PageRelationFactory(page=page, related_page=PageFactory(), position=n)
+    TreatmentJourneyFactory(page=page)
     cache.clear()  # nothing warm: not the page, not SiteSettings, not the menu
     with django_assert_max_num_queries(4):
         html = body(client, "/big/")
@@ -33,21 +37,21 @@ def test_an_uncached_page_costs_at_most_four_queries_whatever_its_size(
 
 
 def test_a_cached_page_costs_no_queries(client, django_assert_num_queries):
-    add_children(make_page(slug="warm"), each=5)
+    page_with_children(PageFactory(slug="warm"), each=5)
     body(client, "/warm/")
     with django_assert_num_queries(0):
         body(client, "/warm/")
 
 
 def test_the_uncached_home_page_also_fits_the_budget(client, django_assert_max_num_queries):
-    home = add_children(make_page(kind=Page.Kind.HOME, slug="home"), each=6)
+    home = page_with_children(PageFactory(kind=Page.Kind.HOME, slug="home"), each=6)
     for n in range(6):
-        make_page()
+        PageFactory()
         CoupleTestimonial.objects.create(
             quote=f"Quote {n}", attribution="A.", consent_date=datetime.date(2026, 1, 1),
             is_published=True,
         )  # fmt: skip
-    relate(home, make_page())
+    PageRelationFactory(page=home, related_page=PageFactory())
     cache.clear()
     with django_assert_max_num_queries(4):
         html = body(client, "/")
@@ -57,7 +61,7 @@ def test_the_uncached_home_page_also_fits_the_budget(client, django_assert_max_n
 
 
 def test_saving_the_page_changes_what_is_served(client):
-    page = make_page(slug="p", title="Old title")
+    page = PageFactory(slug="p", title="Old title")
     assert "Old title" in body(client, "/p/")
     page.title = "New title"
     page.save()
@@ -65,7 +69,7 @@ def test_saving_the_page_changes_what_is_served(client):
 
 
 def test_saving_a_section_changes_what_is_served(client):
-    page = make_page(slug="p")
+    page = PageFactory(slug="p")
     section = Section.objects.create(page=page, heading="H", body_markdown="first words")
     assert "first words" in body(client, "/p/")
     section.body_markdown = "second words"
@@ -76,14 +80,14 @@ def test_saving_a_section_changes_what_is_served(client):
 
 
 def test_saving_a_faq_entry_changes_what_is_served(client):
-    page = make_page(slug="p")
+    page = PageFactory(slug="p")
     body(client, "/p/")
     FAQEntry.objects.create(page=page, question="New question?", answer_markdown="Yes.")
     assert "New question?" in body(client, "/p/")
 
 
 def test_saving_site_settings_changes_every_cached_page(client):
-    make_page(slug="p")
+    PageFactory(slug="p")
     assert "949-625-0564" in body(client, "/p/")
     settings_row = SiteSettings.load()
     settings_row.phone = "949-555-0100"
@@ -93,8 +97,8 @@ def test_saving_site_settings_changes_every_cached_page(client):
 
 
 def test_renaming_a_page_updates_the_menu_on_other_cached_pages(client):
-    renamed = make_page(slug="a", nav_label="Before")
-    make_page(slug="b")
+    renamed = PageFactory(slug="a", nav_label="Before")
+    PageFactory(slug="b")
     assert ">Before</a>" in body(client, "/b/")
     renamed.nav_label = "After"
     renamed.save()
@@ -102,7 +106,7 @@ def test_renaming_a_page_updates_the_menu_on_other_cached_pages(client):
 
 
 def test_unpublishing_removes_the_page_at_once(client):
-    page = make_page(slug="p")
+    page = PageFactory(slug="p")
     body(client, "/p/")
     page.status = Page.Status.DRAFT
     page.save()
@@ -110,7 +114,7 @@ def test_unpublishing_removes_the_page_at_once(client):
 
 
 def test_conditional_get_answers_304_for_a_matching_etag_or_date(client):
-    make_page(slug="p")
+    PageFactory(slug="p")
     first = client.get("/p/")
     assert first["ETag"] and first["Last-Modified"]
     assert "no-cache" in first["Cache-Control"] and "public" in first["Cache-Control"]
@@ -122,7 +126,7 @@ def test_conditional_get_answers_304_for_a_matching_etag_or_date(client):
 
 
 def test_an_edit_changes_the_etag(client):
-    page = make_page(slug="p")
+    page = PageFactory(slug="p")
     etag = client.get("/p/")["ETag"]
     page.lede = "Different words."
     page.save()
@@ -130,7 +134,7 @@ def test_an_edit_changes_the_etag(client):
 
 
 def test_pages_accept_only_safe_methods(client):
-    make_page(slug="p")
+    PageFactory(slug="p")
     assert client.post("/p/").status_code == 405
     assert client.head("/p/").status_code == 200
 
@@ -138,7 +142,7 @@ def test_pages_accept_only_safe_methods(client):
 @pytest.mark.redis
 def test_cached_pages_live_in_redis_when_configured(client, settings):
     assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
-    make_page(slug="p", title="Stored in Redis")
+    PageFactory(slug="p", title="Stored in Redis")
     body(client, "/p/")
     from pages.cache import cached_page_get
 
@@ -153,9 +157,9 @@ def test_rendering_a_topic_page_costs_two_queries_once_the_menu_is_known(
     with its journey, and all its children in one UNION. Site settings and the menu index
     are shared values kept per content generation."""
     settings.PAGE_HTML_CACHE = False
-    page = add_children(make_page(slug="big"), each=children_each)
+    page = add_children(PageFactory(slug="big"), each=children_each)
     for n in range(children_each):
-        relate(page, make_page(), position=n)
+        relate(page, PageFactory(), position=n)
     add_journey(page)
     body(client, "/big/")  # the menu index and site settings for this generation
     for _ in range(2):
@@ -168,8 +172,8 @@ def test_rendering_the_home_page_costs_two_queries_once_the_menu_is_known(
     client, settings, django_assert_max_num_queries
 ):
     settings.PAGE_HTML_CACHE = False
-    add_children(make_page(kind=Page.Kind.HOME, slug="home"), each=3)
-    make_page()
+    add_children(PageFactory(kind=Page.Kind.HOME, slug="home"), each=3)
+    PageFactory()
     body(client, "/")
     with django_assert_max_num_queries(2):
         html = body(client, "/")
@@ -178,7 +182,7 @@ def test_rendering_the_home_page_costs_two_queries_once_the_menu_is_known(
 
 def test_the_page_html_cache_off_stores_nothing(client, settings):
     settings.PAGE_HTML_CACHE = False
-    make_page(slug="p", title="Rendered each time")
+    PageFactory(slug="p", title="Rendered each time")
     body(client, "/p/")
     from pages.cache import cached_page_lookup
 

@@ -24,7 +24,7 @@ GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
 
 
 def test_a_public_page_is_sent_gzip_compressed_to_a_browser_that_accepts_it(client):
-    add_children(make_page(slug="p"), each=3)
+    add_children(PageFactory(slug="p"), each=3)
     plain = client.get("/p/")
     packed = client.get("/p/", **GZIP)
     assert "Content-Encoding" not in plain
@@ -37,7 +37,7 @@ def test_a_public_page_is_sent_gzip_compressed_to_a_browser_that_accepts_it(clie
 
 
 def test_the_compressed_copy_has_the_weak_etag_and_answers_304(client):
-    make_page(slug="p")
+    PageFactory(slug="p")
     plain = client.get("/p/")
     packed = client.get("/p/", **GZIP)
     assert packed["ETag"] == "W/" + plain["ETag"]
@@ -47,7 +47,7 @@ def test_the_compressed_copy_has_the_weak_etag_and_answers_304(client):
 
 
 def test_a_compressed_page_carries_no_per_request_secret(client):
-    make_page(slug="p")
+    PageFactory(slug="p")
     client.get("/p/")
     html = gzip.decompress(client.get("/p/", **GZIP).content).decode()
     assert "csrfmiddlewaretoken" not in html
@@ -80,7 +80,7 @@ def test_a_cached_page_is_answered_without_reading_the_session(client, settings)
     settings.SESSION_SAVE_EVERY_REQUEST = True
     user = get_user_model().objects.create_user("staffer", password="a long test password 1")
     client.force_login(user)
-    make_page(slug="p")
+    PageFactory(slug="p")
     client.get("/p/")  # stores the page
     response = client.get("/p/")
     assert response.status_code == 200
@@ -101,7 +101,7 @@ def test_only_public_page_urls_are_looked_up_in_the_page_cache():
 
 
 def test_other_methods_still_reach_the_view(client):
-    make_page(slug="p")
+    PageFactory(slug="p")
     client.get("/p/")
     assert client.post("/p/").status_code == 405
     head = client.head("/p/")

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from pages.models import Page, Section, SiteSettings, TreatmentJourney
 from pages.models import Testimonial as CoupleTestimonial
-
-from .factories import add_journey, make_page
+from tests.factories import PageFactory, TreatmentJourneyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +24,13 @@ NOW = timezone.now()
     ],
 )
 def test_published_shows_only_live_pages(status, published_at, visible):
-    page = make_page(status=Page.Status.DRAFT, published_at=None)
+    page = PageFactory(status=Page.Status.DRAFT, published_at=None)
     Page.objects.filter(pk=page.pk).update(status=status, published_at=published_at)
     assert Page.objects.published().filter(pk=page.pk).exists() is visible
 
 
 def test_publishing_sets_the_publish_time_once():
-    page = make_page(status=Page.Status.DRAFT, published_at=None)
+    page = PageFactory(status=Page.Status.DRAFT, published_at=None)
     assert page.published_at is None
     page.status = Page.Status.PUBLISHED
     page.save()
@@ -56,7 +55,7 @@ TODAY = datetime.date(2026, 11, 27)
     ],
 )
 def test_review_overdue(fields, overdue):
-    page = make_page(**fields)
+    page = PageFactory(**fields)
     assert Page.objects.review_overdue(today=TODAY).filter(pk=page.pk).exists() is overdue
 
 
@@ -72,7 +71,7 @@ def test_review_overdue(fields, overdue):
     ],
 )
 def test_review_fields_must_agree(fields, field_in_error):
-    page = make_page()
+    page = PageFactory()
     for name, value in fields.items():
         setattr(page, name, value)
     with pytest.raises(ValidationError) as error:
@@ -81,16 +80,16 @@ def test_review_fields_must_agree(fields, field_in_error):
 
 
 def test_only_one_home_page_can_exist():
-    make_page(kind=Page.Kind.HOME)
+    PageFactory(kind=Page.Kind.HOME)
     with pytest.raises(IntegrityError):
-        make_page(kind=Page.Kind.HOME)
+        PageFactory(kind=Page.Kind.HOME)
 
 
 def test_section_anchors_come_from_headings_and_stay_unique_within_a_page():
-    page = make_page()
+    page = PageFactory()
     first = Section.objects.create(page=page, heading="What it is", body_markdown="a")
     second = Section.objects.create(page=page, heading="What it is", body_markdown="b")
-    other_page = Section.objects.create(page=make_page(), heading="What it is", body_markdown="c")
+    other_page = Section.objects.create(page=PageFactory(), heading="What it is", body_markdown="c")
     assert (first.anchor, second.anchor, other_page.anchor) == (
         "what-it-is",
         "what-it-is-2",
@@ -99,7 +98,7 @@ def test_section_anchors_come_from_headings_and_stay_unique_within_a_page():
 
 
 def test_section_html_is_rendered_at_save():
-    page = make_page()
+    page = PageFactory()
     section = Section.objects.create(page=page, heading="H", body_markdown="Hi <script>x</script>")
     assert section.body_html == "<p>Hi </p>"
     section.body_markdown = "**Changed**"
@@ -108,7 +107,7 @@ def test_section_html_is_rendered_at_save():
 
 
 def test_a_child_save_marks_the_page_as_changed():
-    page = make_page()
+    page = PageFactory()
     before = Page.objects.get(pk=page.pk).updated_at
     Section.objects.create(page=page, heading="New", body_markdown="x")
     assert Page.objects.get(pk=page.pk).updated_at > before
@@ -124,14 +123,16 @@ def test_a_child_save_marks_the_page_as_changed():
     ],
 )
 def test_journey_ranges_must_run_low_to_high(numbers, bad_field):
-    journey = TreatmentJourney(page=make_page(), **numbers)
+    journey = TreatmentJourney(page=PageFactory(), **numbers)
     with pytest.raises(ValidationError) as error:
         journey.full_clean()
     assert bad_field in error.value.message_dict
 
 
 def test_journey_summary_reads_from_the_numbers():
-    journey = add_journey(make_page(), cycles_min=1, cycles_max=1, integration_min=2)
+    journey = TreatmentJourneyFactory(
+        page=PageFactory(), cycles_min=1, cycles_max=1, integration_min=2
+    )
     assert "Most couples have 1 medicine session over" in journey.summary  # not "1 to 1"
     assert "at least 2 integration sessions" in journey.summary
     assert journey.preparation_dots == [True, True, False]

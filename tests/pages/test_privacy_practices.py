@@ -12,8 +12,7 @@ from django.utils import timezone
 from pages.models import Page, SeededItem, SiteSettings
 from pages.services import starter_content_seed
 from pages.starter_content import PAGES, RESOURCES
-
-from .factories import make_page
+from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +99,7 @@ def test_the_contact_comes_from_site_settings(client):
 
 
 def test_the_header_statement_stays_when_staff_rewrite_the_lede(client):
-    make_page(
+    PageFactory(
         kind=Page.Kind.PRIVACY_PRACTICES,
         slug="npp",
         title="Notice",

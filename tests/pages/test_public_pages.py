@@ -6,8 +6,12 @@ from django.utils import timezone
 
 from pages.models import Page, SiteSettings
 from pages.models import Testimonial as CoupleTestimonial
-
-from .factories import add_children, add_journey, make_page, relate
+from tests.factories import (
+    PageFactory,
+    PageRelationFactory,
+    TreatmentJourneyFactory,
+    page_with_children,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +22,9 @@ def html_of(response) -> str:
 
 
 def test_a_published_page_shows_toc_review_line_resources_related_and_cta(client):
-    page = add_children(make_page(title="What it is", slug="what-it-is"))
-    other = make_page(title="How it differs", slug="how-it-differs")
-    relate(page, other)
+    page = page_with_children(PageFactory(title="What it is", slug="what-it-is"))
+    other = PageFactory(title="How it differs", slug="how-it-differs")
+    PageRelationFactory(page=page, related_page=other)
     html = html_of(client.get("/what-it-is/"))
 
     assert html.count("<h1") == 1
@@ -38,15 +42,15 @@ def test_a_published_page_shows_toc_review_line_resources_related_and_cta(client
 
 
 def test_an_unreviewed_page_says_so_instead_of_claiming_a_review(client):
-    make_page(slug="fresh", last_reviewed_on=None, reviewer_name="", reviewer_credentials="")
+    PageFactory(slug="fresh", last_reviewed_on=None, reviewer_name="", reviewer_credentials="")
     html = html_of(client.get("/fresh/"))
     assert "Medically reviewed on" not in html
     assert "Medical review pending" in html
 
 
 def test_draft_and_scheduled_pages_are_invisible_to_the_public(client):
-    make_page(slug="draft", status=Page.Status.DRAFT, published_at=None)
-    make_page(slug="later", published_at=timezone.now() + datetime.timedelta(days=1))
+    PageFactory(slug="draft", status=Page.Status.DRAFT, published_at=None)
+    PageFactory(slug="later", published_at=timezone.now() + datetime.timedelta(days=1))
     assert client.get("/draft/").status_code == 404
     assert client.get("/later/").status_code == 404
     html = html_of(client.get("/"))
@@ -54,7 +58,7 @@ def test_draft_and_scheduled_pages_are_invisible_to_the_public(client):
 
 
 def test_staff_preview_shows_a_draft_without_caching_or_publishing_it(admin_client, client):
-    draft = make_page(
+    draft = PageFactory(
         slug="draft", title="Secret draft", status=Page.Status.DRAFT, published_at=None
     )
     response = admin_client.get(f"/admin/pages/page/{draft.pk}/preview/")
@@ -69,7 +73,7 @@ def test_staff_preview_shows_a_draft_without_caching_or_publishing_it(admin_clie
 
 
 def test_preview_is_for_staff_only(client, django_user_model):
-    draft = make_page(slug="draft", status=Page.Status.DRAFT, published_at=None)
+    draft = PageFactory(slug="draft", status=Page.Status.DRAFT, published_at=None)
     url = f"/admin/pages/page/{draft.pk}/preview/"
     assert client.get(url).status_code == 302  # to the admin login
     client.force_login(django_user_model.objects.create_user(username="visitor"))
@@ -80,8 +84,8 @@ def test_preview_is_for_staff_only(client, django_user_model):
 def test_the_home_page_lists_published_topics_and_works_before_any_content_exists(client):
     html = html_of(client.get("/"))
     assert SiteSettings.load().clinic_name in html  # no content seeded yet
-    make_page(kind=Page.Kind.HOME, slug="home", title="Welcome home")
-    make_page(title="Who it can help", slug="who")
+    PageFactory(kind=Page.Kind.HOME, slug="home", title="Welcome home")
+    PageFactory(title="Who it can help", slug="who")
     html = html_of(client.get("/"))
     assert '<h1 id="page-title">Welcome home</h1>' in html
     assert 'href="/who/"' in html
@@ -89,10 +93,10 @@ def test_the_home_page_lists_published_topics_and_works_before_any_content_exist
 
 
 def test_menu_lists_published_topic_pages_in_order(client):
-    make_page(title="Second", nav_label="Two", slug="two", nav_order=20)
-    make_page(title="First", nav_label="One", slug="one", nav_order=10)
-    make_page(title="Hidden", slug="hidden", show_in_nav=False)
-    make_page(title="Draft", slug="draft-nav", status=Page.Status.DRAFT, published_at=None)
+    PageFactory(title="Second", nav_label="Two", slug="two", nav_order=20)
+    PageFactory(title="First", nav_label="One", slug="one", nav_order=10)
+    PageFactory(title="Hidden", slug="hidden", show_in_nav=False)
+    PageFactory(title="Draft", slug="draft-nav", status=Page.Status.DRAFT, published_at=None)
     html = html_of(client.get("/one/"))
     nav = html[html.index('aria-label="Main"') : html.index("</nav>")]
     assert re.findall(r">(\w+)</a>", nav) == ["One", "Two"]
@@ -100,8 +104,10 @@ def test_menu_lists_published_topic_pages_in_order(client):
 
 
 def test_the_journey_picture_is_drawn_from_the_numbers_with_a_text_equivalent(client):
-    page = make_page(slug="how-many-sessions")
-    add_journey(page, preparation_min=2, preparation_max=4, cycles_min=3, cycles_max=6)
+    page = PageFactory(slug="how-many-sessions")
+    TreatmentJourneyFactory(
+        page=page, preparation_min=2, preparation_max=4, cycles_min=3, cycles_max=6
+    )
     html = html_of(client.get("/how-many-sessions/"))
     figure = html[html.index('<figure class="journey"') : html.index("</figure>")]
     assert "Each round has 2 to 4 preparation sessions" in figure  # the text equivalent
@@ -124,7 +130,7 @@ def test_crisis_numbers_always_render_whatever_the_staff_text(client):
 
 
 def test_footer_links_to_the_privacy_notice_and_notice_of_privacy_practices(client):
-    make_page(kind=Page.Kind.PRIVACY, slug="privacy-notice", title="Privacy")
+    PageFactory(kind=Page.Kind.PRIVACY, slug="privacy-notice", title="Privacy")
     html = html_of(client.get("/"))
     footer = html[html.index("<footer") :]
     assert 'href="/privacy-notice/">Privacy notice' in footer
@@ -134,7 +140,7 @@ def test_footer_links_to_the_privacy_notice_and_notice_of_privacy_practices(clie
 
 
 def test_only_consented_published_testimonials_appear_with_a_caveat(client):
-    make_page(kind=Page.Kind.HOME, slug="home")
+    PageFactory(kind=Page.Kind.HOME, slug="home")
     CoupleTestimonial.objects.create(quote="Unpublished words", attribution="A.")
     html = html_of(client.get("/"))
     assert "What couples say" not in html
@@ -150,7 +156,7 @@ def test_only_consented_published_testimonials_appear_with_a_caveat(client):
 
 
 def test_a_page_cached_while_staff_were_signed_in_carries_nothing_personal(admin_client, client):
-    make_page(slug="shared")
+    PageFactory(slug="shared")
     staff_html = html_of(admin_client.get("/shared/"))
     public_html = html_of(client.get("/shared/"))
     assert staff_html == public_html
@@ -160,12 +166,12 @@ def test_a_page_cached_while_staff_were_signed_in_carries_nothing_personal(admin
 
 
 def test_every_resource_link_and_asset_is_on_this_site_or_a_plain_link(client):
-    page = add_children(make_page(slug="assets"))
+    page = page_with_children(PageFactory(slug="assets"))
     html = html_of(client.get(f"/{page.slug}/"))
-    for tag in re.findall(r"<(?:script|link|img)\b[^>]*>", html):
-        for url in re.findall(r'(?:src|href)="([^"]+)"', tag):
-            assert (
-                url.startswith("/")
-                or url.startswith("http://testserver")
-                or ('rel="canonical"' in tag)
-            ), tag
+    tags = re.findall(r"<(?:script|link|img)\b[^>]*>", html)
+    urls = [(tag, url) for tag in tags for url in re.findall(r'(?:src|href)="([^"]+)"', tag)]
+    assert len(urls) >= 2  # at least the stylesheet and the canonical link
+    for tag, url in urls:
+        assert (
+            url.startswith("/") or url.startswith("http://testserver") or ('rel="canonical"' in tag)
+        ), tag

@@ -7,8 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from pages.models import FAQEntry, Page
-
-from .factories import make_page
+from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,7 @@ def json_ld(html: str) -> dict[str, dict]:
 
 
 def test_each_page_carries_medical_web_page_and_clinic_data(client):
-    make_page(slug="what-it-is", title="What it is", meta_description="About it.")
+    PageFactory(slug="what-it-is", title="What it is", meta_description="About it.")
     data = json_ld(client.get("/what-it-is/").content.decode())
 
     page = data["MedicalWebPage"]
@@ -49,13 +48,13 @@ def test_each_page_carries_medical_web_page_and_clinic_data(client):
 
 
 def test_an_unreviewed_page_makes_no_review_claim(client):
-    make_page(slug="fresh", last_reviewed_on=None, reviewer_name="")
+    PageFactory(slug="fresh", last_reviewed_on=None, reviewer_name="")
     page = json_ld(client.get("/fresh/").content.decode())["MedicalWebPage"]
     assert "lastReviewed" not in page and "reviewedBy" not in page
 
 
 def test_the_faq_page_carries_faq_page_data(client):
-    page = make_page(slug="faq")
+    page = PageFactory(slug="faq")
     FAQEntry.objects.create(
         page=page, position=1, question="Is it FDA-approved?", answer_markdown="**No.** Off-label."
     )
@@ -76,14 +75,14 @@ def test_other_apps_pages_get_the_clinic_data_from_base_html(client):
 
 
 def test_json_ld_cannot_break_out_of_its_script_element(client):
-    make_page(slug="x", title="</script><script>alert(1)</script>")
+    PageFactory(slug="x", title="</script><script>alert(1)</script>")
     html = client.get("/x/").content.decode()
     assert "<script>alert(1)" not in html
     assert json_ld(html)["MedicalWebPage"]["name"] == "</script><script>alert(1)</script>"
 
 
 def test_canonical_and_open_graph_tags(client):
-    make_page(slug="p", title="Plain title", seo_title="Search title", meta_description="Desc.")
+    PageFactory(slug="p", title="Plain title", seo_title="Search title", meta_description="Desc.")
     html = client.get("/p/").content.decode()
     assert "<title>Search title | Moment of Clarity</title>" in html
     assert '<meta name="description" content="Desc.">' in html
@@ -108,9 +107,9 @@ def test_seeded_pages_have_unique_titles_and_descriptions(client):
 
 
 def test_sitemap_lists_only_published_pages_with_lastmod(client):
-    home = make_page(kind=Page.Kind.HOME, slug="home")
-    make_page(slug="live")
-    make_page(slug="draft", status=Page.Status.DRAFT, published_at=None)
+    home = PageFactory(kind=Page.Kind.HOME, slug="home")
+    PageFactory(slug="live")
+    PageFactory(slug="draft", status=Page.Status.DRAFT, published_at=None)
     response = client.get("/sitemap.xml")
     assert response["Content-Type"].startswith("application/xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

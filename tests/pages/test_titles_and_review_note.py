@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from pages.models import Page
 from pages.views import document_title
-
-from .factories import make_page
+from tests.factories import PageFactory
 
 CLINIC = "Moment of Clarity"
 
@@ -41,7 +40,7 @@ def title_of(html: str) -> str:
 @pytest.mark.django_db
 def test_every_seeded_page_title_is_title_bar_clinic_name(client):
     call_command("seed_content", stdout=io.StringIO())
-    make_page(slug="typed", seo_title="Typed by staff | Moment of Clarity")
+    PageFactory(slug="typed", seo_title="Typed by staff | Moment of Clarity")
     titles = {}
     for page in Page.objects.published():
         titles[page.slug] = title_of(client.get(page.get_absolute_url()).content.decode())
@@ -65,7 +64,7 @@ def lede_and_after(html: str) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", [Page.Kind.TOPIC, Page.Kind.HOME])
 def test_review_pending_is_one_quiet_line_right_under_the_lede(client, kind):
-    make_page(kind=kind, slug="fresh", last_reviewed_on=None, reviewer_name="",
+    PageFactory(kind=kind, slug="fresh", last_reviewed_on=None, reviewer_name="",
               reviewer_credentials="", lede="Plain words.")  # fmt: skip
     html = client.get("/" if kind == Page.Kind.HOME else "/fresh/").content.decode()
     assert html.count("Medical review pending") == 1
@@ -81,7 +80,7 @@ def test_review_pending_is_one_quiet_line_right_under_the_lede(client, kind):
 
 @pytest.mark.django_db
 def test_a_reviewed_page_still_names_its_reviewer(client):
-    make_page(slug="done", reviewer_name="Dana Reviewer", reviewer_credentials="MD")
+    PageFactory(slug="done", reviewer_name="Dana Reviewer", reviewer_credentials="MD")
     html = client.get("/done/").content.decode()
     assert "Medically reviewed on" in html and "Dana Reviewer, MD" in html
     assert "review-line-pending" not in html
@@ -89,9 +88,9 @@ def test_a_reviewed_page_still_names_its_reviewer(client):
 
 @pytest.mark.django_db
 def test_the_admin_index_links_to_pages_due_for_review(admin_client):
-    make_page(slug="never", last_reviewed_on=None, reviewer_name="", reviewer_credentials="")
-    make_page(slug="late", next_review_due=timezone.localdate() - datetime.timedelta(days=1))
-    make_page(slug="fine")
+    PageFactory(slug="never", last_reviewed_on=None, reviewer_name="", reviewer_credentials="")
+    PageFactory(slug="late", next_review_due=timezone.localdate() - datetime.timedelta(days=1))
+    PageFactory(slug="fine")
     index = admin_client.get("/admin/").content.decode()
     assert "Pages due for medical review" in index
     response = admin_client.get("/admin/pages/pagedueforreview/")
@@ -105,7 +104,7 @@ def test_the_admin_index_links_to_pages_due_for_review(admin_client):
 
 @pytest.mark.django_db
 def test_no_overdue_note_when_every_review_is_current(admin_client):
-    make_page(slug="fine")
+    PageFactory(slug="fine")
     listing = admin_client.get("/admin/pages/page/").content.decode()
     assert 'id="review-overdue-note"' not in listing
 

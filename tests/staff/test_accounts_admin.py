@@ -7,7 +7,7 @@ from django.urls import reverse
 from staff.audit import REDACTED
 from staff.models import AuditEntry
 from staff.roles import CLINICIAN, FRONT_DESK
-from tests.staff.conftest import make_staff
+from tests.factories import StaffUserFactory
 
 
 def user_form(user, **overrides):
@@ -30,7 +30,7 @@ def user_form(user, **overrides):
 
 @pytest.mark.django_db
 def test_changing_a_staff_account_records_each_field_from_and_to(client_for, clinic_admin):
-    target = make_staff("newhire", FRONT_DESK)
+    target = StaffUserFactory(username="newhire", role=FRONT_DESK)
     clinician_group = Group.objects.get(name=CLINICIAN)
     response = client_for(clinic_admin).post(
         reverse("admin:auth_user_change", args=[target.pk]),
@@ -49,7 +49,7 @@ def test_changing_a_staff_account_records_each_field_from_and_to(client_for, cli
 
 @pytest.mark.django_db
 def test_password_changes_are_recorded_without_the_hash(client_for, superuser):
-    target = make_staff("someone")
+    target = StaffUserFactory(username="someone")
     client_for(superuser).post(
         reverse("admin:auth_user_password_change", args=[target.pk]),
         {"password1": "another-long-password-9", "password2": "another-long-password-9"},
@@ -63,7 +63,7 @@ def test_password_changes_are_recorded_without_the_hash(client_for, superuser):
 
 @pytest.mark.django_db
 def test_clinic_admin_cannot_promote_to_superuser(client_for, clinic_admin):
-    target = make_staff("promote-me")
+    target = StaffUserFactory(username="promote-me")
     client_for(clinic_admin).post(
         reverse("admin:auth_user_change", args=[target.pk]),
         user_form(target, is_superuser="on"),
@@ -80,7 +80,7 @@ def test_clinic_admin_cannot_edit_a_superuser(client_for, clinic_admin, superuse
 
 @pytest.mark.django_db
 def test_deleting_an_account_is_recorded_before_it_goes(client_for, superuser):
-    target = make_staff("leaver")
+    target = StaffUserFactory(username="leaver")
     client_for(superuser).post(reverse("admin:auth_user_delete", args=[target.pk]), {"post": "yes"})
     assert not User.objects.filter(pk=target.pk).exists()
     entry = AuditEntry.objects.get(action="delete")

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from staff.audit import REDACTED, audit_record, field_changes
 from staff.models import AppendOnlyError, AuditEntry
-from tests.intake.factories import InquiryFactory, InstrumentResultFactory
+from tests.factories import STAFF_PASSWORD, InquiryFactory, InstrumentResultFactory
 
 
 def request_from(user, ip="203.0.113.9"):
@@ -149,11 +149,10 @@ def test_nobody_can_add_change_or_delete_entries_in_the_admin(client_for, superu
 
 @pytest.mark.django_db
 def test_signing_in_is_recorded(client, front_desk):
-    from tests.staff.conftest import PASSWORD
 
     response = client.post(
         reverse("admin:login"),
-        {"username": "frontdesk", "password": PASSWORD},
+        {"username": "frontdesk", "password": STAFF_PASSWORD},
         REMOTE_ADDR="198.51.100.7",
     )
     assert response.status_code == 302

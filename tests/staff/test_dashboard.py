@@ -13,8 +13,7 @@ from intake.business_hours import (
     parse_clinic_hours,
     subtract_business_hours,
 )
-from tests.intake.factories import InquiryFactory
-from tests.staff.conftest import make_appointment
+from tests.factories import AppointmentFactory, InquiryFactory, StaffUserFactory
 
 PT = ZoneInfo("America/Los_Angeles")
 NOW = dt.datetime(2026, 3, 4, 15, 0, tzinfo=PT)  # Wednesday 3 pm Pacific
@@ -30,10 +29,10 @@ def test_dashboard_counts_and_links(client_for, front_desk):
     )  # urgent open, not overdue (contacted)
     InquiryFactory(created_at=NOW - dt.timedelta(days=3), priority="urgent", status="closed")
     InquiryFactory(created_at=NOW - dt.timedelta(days=20), status="accepted")
-    make_appointment(start=NOW + dt.timedelta(hours=1))  # today
-    make_appointment(start=NOW + dt.timedelta(days=2))  # Friday, this week
-    make_appointment(start=NOW + dt.timedelta(days=6))  # next week
-    make_appointment(start=NOW + dt.timedelta(hours=2), status="cancelled")
+    AppointmentFactory(start=NOW + dt.timedelta(hours=1))  # today
+    AppointmentFactory(start=NOW + dt.timedelta(days=2))  # Friday, this week
+    AppointmentFactory(start=NOW + dt.timedelta(days=6))  # next week
+    AppointmentFactory(start=NOW + dt.timedelta(hours=2), status="cancelled")
 
     page = client_for(front_desk).get(reverse("admin:index"))
     data = page.context["dashboard"]
@@ -61,9 +60,7 @@ def test_dashboard_counts_and_links(client_for, front_desk):
 
 @pytest.mark.django_db
 def test_home_shows_no_queue_figures_to_staff_without_the_queue(client_for):
-    from tests.staff.conftest import make_staff
-
-    page = client_for(make_staff("nobody")).get(reverse("admin:index"))
+    page = client_for(StaffUserFactory(username="nobody")).get(reverse("admin:index"))
     assert page.status_code == 200 and page.context["dashboard"] is None
 
 
@@ -221,3 +218,22 @@ def test_dashboard_counts_urgent_response_times(client_for, front_desk):
     assert urgent["median_minutes"] == round((25 + 180) / 2)
     html = page.content.decode()
     assert 'id="urgent-in-time">1<' in html and "past the hour" in html
+
+
+# --- the chart (staff/charts.py computes, admin/includes/stacked_bar_chart.svg draws) ------
+def test_the_chart_is_drawn_by_an_autoescaped_template():
+    from staff.charts import stacked_bar_svg
+
+    weeks = [
+        {"week_start": dt.date(2026, 2, 23), "counts": {"open": 3, "closed": 1}, "total": 4},
+        {"week_start": dt.date(2026, 3, 2), "counts": {"open": 1}, "total": 1},
+    ]
+    svg = stacked_bar_svg(
+        weeks=weeks, series=[("open", "<script>x</script>"), ("closed", "Closed")], title="A & B"
+    )
+    assert svg.lstrip().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt;" in svg
+    assert '<title id="chart-title">A &amp; B</title>' in svg
+    # One rectangle per non-zero count, plus one legend swatch per series.
+    assert svg.count("<rect ") == 3 + 2
+    assert "5 inquiries over 2 weeks" in svg

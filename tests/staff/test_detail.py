@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from intake.models import Inquiry
 from staff.models import AuditEntry, InquiryNote
-from tests.intake.factories import (
+from tests.factories import (
     InquiryFactory,
     InstrumentResultFactory,
     PartnerScreeningFactory,

@@ -13,8 +13,7 @@ from django.utils import timezone
 from intake.models import Inquiry
 from intake.selectors import short_triage_reason, visible_triage_reasons
 from notifications.models import Message
-from tests.intake.factories import InquiryFactory, PartnerScreeningFactory
-from tests.staff.conftest import make_staff
+from tests.factories import InquiryFactory, PartnerScreeningFactory, StaffUserFactory
 
 QUEUE = "admin:intake_inquiry_changelist"
 SUICIDE = "Submitter: PHQ-9 item 9 above 0 (thoughts of death or self-harm)"
@@ -52,7 +51,7 @@ def urgent(db):
 @pytest.fixture
 def clinical_only(db):
     """Sees clinical detail but not relationship-safety results."""
-    user = make_staff("clinicalonly")
+    user = StaffUserFactory(username="clinicalonly")
     user.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label__in=["intake", "staff"],

@@ -18,8 +18,7 @@ from intake.services import inquiry_mark_consultation_booked
 from staff.models import AuditEntry, InquiryFirstContact
 from staff.selectors import dashboard
 from staff.workflow import inquiry_record_first_contact, inquiry_transition
-from tests.intake.factories import InquiryFactory
-from tests.staff.conftest import make_appointment
+from tests.factories import AppointmentFactory, InquiryFactory
 
 PT = ZoneInfo("America/Los_Angeles")
 QUEUE = "admin:intake_inquiry_changelist"
@@ -35,7 +34,7 @@ def _codes(page):
 def self_booked_urgent(db):
     with time_machine.travel(RECEIVED, tick=False):
         inquiry = InquiryFactory(priority="urgent", created_at=RECEIVED)
-        make_appointment(inquiry=inquiry, start=RECEIVED + dt.timedelta(days=7))
+        AppointmentFactory(inquiry=inquiry, start=RECEIVED + dt.timedelta(days=7))
         assert inquiry_mark_consultation_booked(inquiry=inquiry)
     return inquiry
 

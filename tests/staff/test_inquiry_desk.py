@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from notifications.models import Message
 from staff.models import AuditEntry, InquiryFirstContact
-from tests.intake.factories import InquiryFactory, PartnerScreeningFactory
 
 PT = ZoneInfo("America/Los_Angeles")
 QUEUE = "admin:intake_inquiry_changelist"
@@ -104,9 +103,9 @@ def test_action_bar_marks_reached_and_assigns_with_a_post(client_for, front_desk
 
 @pytest.mark.django_db
 def test_action_bar_needs_change_permission(client_for):
-    from tests.staff.conftest import make_staff
+    from tests.factories import InquiryFactory, PartnerScreeningFactory, StaffUserFactory
 
-    viewer = make_staff("viewer")
+    viewer = StaffUserFactory(username="viewer")
     from django.contrib.auth.models import Permission
 
     viewer.user_permissions.add(Permission.objects.get(codename="view_inquiry"))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from staff.models import AuditEntry
-from tests.staff.conftest import PASSWORD, make_staff
+from tests.factories import STAFF_PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,10 @@ def test_one_username_tried_from_many_addresses_locks_for_every_address(client, 
     assert locked.status_code == 429
     assert "for this account" in locked.content.decode()
     # The right password from yet another address is refused while the lock holds.
-    assert sign_in(client, "frontdesk", PASSWORD, "198.51.100.50").status_code == 429
+    assert sign_in(client, "frontdesk", STAFF_PASSWORD, "198.51.100.50").status_code == 429
     # Another account is not affected.
     make_staff("clinician2", "Clinician")
-    assert sign_in(client, "clinician2", PASSWORD, "198.51.100.50").status_code == 302
+    assert sign_in(client, "clinician2", STAFF_PASSWORD, "198.51.100.50").status_code == 302
 
 
 def test_the_lock_lifts_after_the_cool_off(client, front_desk):
@@ -40,9 +40,9 @@ def test_the_lock_lifts_after_the_cool_off(client, front_desk):
     with time_machine.travel(dt.datetime(2026, 3, 4, 18, 0, tzinfo=dt.UTC), tick=False) as clock:
         for n in range(settings.AXES_FAILURE_LIMIT):
             sign_in(client, "frontdesk", "wrong", f"203.0.113.{n + 1}")
-        assert sign_in(client, "frontdesk", PASSWORD, "198.51.100.50").status_code == 429
+        assert sign_in(client, "frontdesk", STAFF_PASSWORD, "198.51.100.50").status_code == 429
         clock.shift(dt.timedelta(hours=settings.AXES_COOLOFF_TIME, minutes=1))
-        assert sign_in(client, "frontdesk", PASSWORD, "198.51.100.50").status_code == 302
+        assert sign_in(client, "frontdesk", STAFF_PASSWORD, "198.51.100.50").status_code == 302
 
 
 def test_an_address_trying_many_usernames_is_turned_away(client, front_desk):
@@ -50,11 +50,11 @@ def test_an_address_trying_many_usernames_is_turned_away(client, front_desk):
     for n in range(int(limit)):
         response = sign_in(client, f"guess{n}", "wrong", "203.0.113.7")
         assert response.status_code == 200, n
-    turned_away = sign_in(client, "frontdesk", PASSWORD, "203.0.113.7")
+    turned_away = sign_in(client, "frontdesk", STAFF_PASSWORD, "203.0.113.7")
     assert turned_away.status_code == 429
     assert "from this network" in turned_away.content.decode()
     # Staff elsewhere sign in as usual.
-    assert sign_in(client, "frontdesk", PASSWORD, "198.51.100.50").status_code == 302
+    assert sign_in(client, "frontdesk", STAFF_PASSWORD, "198.51.100.50").status_code == 302
 
 
 def test_behind_the_trusted_proxy_clients_are_told_apart_and_audited_by_their_address(
@@ -74,7 +74,7 @@ def test_behind_the_trusted_proxy_clients_are_told_apart_and_audited_by_their_ad
     assert (
         client.post(
             reverse(LOGIN),
-            {"username": "frontdesk", "password": PASSWORD},
+            {"username": "frontdesk", "password": STAFF_PASSWORD},
             HTTP_X_FORWARDED_FOR="203.0.113.7",
             **via_proxy,
         ).status_code
@@ -82,7 +82,7 @@ def test_behind_the_trusted_proxy_clients_are_told_apart_and_audited_by_their_ad
     )
     response = client.post(
         reverse(LOGIN),
-        {"username": "frontdesk", "password": PASSWORD},
+        {"username": "frontdesk", "password": STAFF_PASSWORD},
         HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.20",
         **via_proxy,
     )

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from intake.models import Inquiry
 from staff.models import AuditEntry
-from tests.intake.factories import InquiryFactory, PartnerScreeningFactory
-from tests.staff.conftest import make_appointment
+from tests.factories import AppointmentFactory, InquiryFactory, PartnerScreeningFactory
 
 PT = ZoneInfo("America/Los_Angeles")
 QUEUE = "admin:intake_inquiry_changelist"
@@ -98,7 +97,7 @@ def test_columns_show_partners_screened_and_next_appointment(client_for, front_d
     PartnerScreeningFactory(inquiry=inquiry, role="submitter", completed_at=timezone.now())
     PartnerScreeningFactory(inquiry=inquiry, role="partner", completed_at=None)
     start = timezone.now() + dt.timedelta(days=2)
-    make_appointment(inquiry=inquiry, start=start)
+    AppointmentFactory(inquiry=inquiry, start=start)
     page = client_for(front_desk).get(reverse(QUEUE))
     html = page.content.decode()
     assert "1/2" in html
@@ -114,7 +113,7 @@ def test_queue_query_count_does_not_grow_with_rows(
     for _ in range(rows):
         inquiry = InquiryFactory(assigned_to=front_desk)
         PartnerScreeningFactory(inquiry=inquiry, completed_at=timezone.now())
-        make_appointment(inquiry=inquiry, start=timezone.now() + dt.timedelta(days=1))
+        AppointmentFactory(inquiry=inquiry, start=timezone.now() + dt.timedelta(days=1))
     client = client_for(front_desk)
     client.get(reverse(QUEUE))  # warm the site-settings cache
     with django_assert_max_num_queries(12):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from clinic_site.pagination import EstimatedCountPaginator
 from intake.models import OPEN_STATUS_VALUES, Inquiry
 from intake.selectors import OPEN_STATUSES
-from tests.intake.factories import InquiryFactory
+from tests.factories import InquiryFactory
 
 QUEUE = "admin:intake_inquiry_changelist"
 

@@ -11,12 +11,12 @@ from notifications.models import Message
 from staff.models import AuditEntry, InquiryNote
 from staff.retention import months_before
 from staff.tasks import apply_retention
-from tests.intake.factories import (
+from tests.factories import (
+    AppointmentFactory,
     InquiryFactory,
     InstrumentResultFactory,
     PartnerScreeningFactory,
 )
-from tests.staff.conftest import make_appointment
 
 
 def old_inquiry(status="closed", months=25, **kwargs):
@@ -58,7 +58,7 @@ def test_it_removes_old_non_clients_with_their_screenings_messages_and_notes(fro
     InquiryNote.objects.create(inquiry=gone, author=front_desk, body="left a voicemail")
     message_about(gone, "m1")
     message_about(screening, "m2")
-    past = make_appointment(
+    past = AppointmentFactory(
         inquiry=gone, start=timezone.now() - dt.timedelta(days=700), status="completed"
     )
     message_about(past, "m3")
@@ -121,7 +121,7 @@ def test_waitlist_entries_go_with_their_inquiry_and_visitors_entries_after_they_
     from booking.models import WaitlistEntry, WaitlistOffer
 
     gone = old_inquiry(status="closed")
-    held = make_appointment(start=timezone.now() - dt.timedelta(days=700), status="cancelled")
+    held = AppointmentFactory(start=timezone.now() - dt.timedelta(days=700), status="cancelled")
     ctype, clinician = held.consultation_type, held.clinician
     long_ago = timezone.now() - dt.timedelta(days=31 * 25)
 

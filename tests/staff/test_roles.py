@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from staff.roles import CLINIC_ADMIN, CLINICIAN, FRONT_DESK, role_permissions_sync
+from tests.factories import StaffUserFactory
 
 
 def perms_of(role: str) -> set[str]:
@@ -84,9 +85,7 @@ def test_sync_recreates_a_missing_group():
 def test_front_desk_may_resend_messages_but_not_delete_them(client):
     from django.urls import reverse
 
-    from tests.staff.conftest import make_staff
-
-    client.force_login(make_staff("desk", FRONT_DESK))
+    client.force_login(StaffUserFactory(username="desk", role=FRONT_DESK))
     page = client.get(reverse("admin:notifications_message_changelist"))
     assert page.status_code == 200
     actions = [name for name, _label in page.context["action_form"].fields["action"].choices]

@@ -13,7 +13,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.staff.conftest import PASSWORD
+from tests.factories import STAFF_PASSWORD
 
 INDEX = "admin:index"
 
@@ -26,7 +26,7 @@ def code_for(device: TOTPDevice) -> str:
 def sign_in_with_password(client, username):
     return client.post(
         reverse("admin:login") + "?next=" + reverse(INDEX),
-        {"username": username, "password": PASSWORD, "next": reverse(INDEX)},
+        {"username": username, "password": STAFF_PASSWORD, "next": reverse(INDEX)},
     )
 
 
@@ -122,7 +122,7 @@ def test_production_settings_always_require_two_factor():
         "ALLOWED_HOSTS": "clinic.example",
         "DATABASE_URL": "postgres://u@127.0.0.1:5432/none",
         "REDIS_URL": "redis://127.0.0.1:6379/15",
-        "FIELD_ENCRYPTION_KEYS": "k",
+        "FIELD_ENCRYPTION_KEYS": "dGhyb3dhd2F5LWZpZWxkLWtleS1mb3ItY2hlY2tzLTA=",
         "LOOKUP_HASH_KEY": "h",
         "STAFF_ALERT_EMAILS": "on-call@clinic.example",
         "STAFF_REQUIRE_2FA": "false",
@@ -152,7 +152,7 @@ def test_repeated_failed_logins_lock_the_account(client, front_desk):
     assert locked.status_code == 429
     assert "Sign-in locked" in locked.content.decode()
     # Even the right password is refused while the lock holds.
-    right = client.post(url, {"username": "frontdesk", "password": PASSWORD})
+    right = client.post(url, {"username": "frontdesk", "password": STAFF_PASSWORD})
     assert right.status_code == 429
     assert client.get(reverse(INDEX)).status_code == 302
 

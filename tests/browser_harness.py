@@ -1,4 +1,7 @@
-"""Real-browser harness: Playwright's sync API driving Debian's chromium against `live_server`.
+"""Real-browser harness (a pytest plugin, loaded by tests/conftest.py): Playwright's sync API
+driving Debian's chromium against `live_server`. Fixtures `browser`, `open_journey`,
+`journey` for any test in any folder; checks `assert_accessible`, `assert_fits_narrow_screen`,
+`press_tab_until` to import from here. Every test that uses the browser is marked `browser`.
 
 - One chromium for the run of browser tests (stopped after the last one); a fresh browser
   context (cookies, storage) per person in a test.
@@ -28,7 +31,7 @@ from django.db import connections
 # Loopback only, and one address so "the site's own host" is unambiguous.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 
 CHROMIUM_ARGS = [
@@ -47,9 +50,8 @@ NARROW = {"width": 320, "height": 640}
 
 
 def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
