@@ -90,7 +90,9 @@ def bench_env() -> dict[str, str]:
             "DATABASE_URL": DATABASE_URL,
             "REDIS_URL": REDIS_URL,
             "CACHE_KEY_PREFIX": "bench",
-            "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1maWVsZC1rZXktbm90LWZvci1wcm9kMDA=",
+            # A real Fernet key (prod refuses anything else): the one the earlier bench runs'
+            # rows were encrypted with, so an existing clinic_bench database still reads.
+            "FIELD_ENCRYPTION_KEYS": "Fse6XPZbbGURfwh4oj_dxWLtTTGCVaYCntvQf27rWJg=",
             "LOOKUP_HASH_KEY": "bench-only-lookup-hash-key",
             "STAFF_ALERT_EMAILS": "on-call@clinic.example",
             "SECURE_SSL_REDIRECT": "false",

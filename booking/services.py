@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
@@ -34,7 +35,8 @@ from . import selectors
 from .availability import availability_changed
 from .display import when_text, where_text
 from .events import time_freed
-from .models import Appointment, Clinician, ConsultationType
+from .holidays import closed_days
+from .models import Appointment, AvailabilityException, Clinician, ConsultationType
 
 logger = logging.getLogger(__name__)
 
@@ -705,3 +707,43 @@ def _schedule_reminders(*, appointment: Appointment, now: datetime) -> None:
                 scheduled_for=when,
                 send_by=send_by,
             )
+
+
+# --- holidays ----------------------------------------------------------------------------
+def holiday_time_off_add(*, clinicians: Iterable[Clinician], first: date, last: date) -> int:
+    """Whole-day time off (clinic time) for each clinic holiday in [first, last] per
+    clinician, unless that exact time off is already there. Returns how many were added."""
+    added = 0
+    closed = closed_days(first=first, last=last)
+    for clinician in clinicians:
+        existing = set(
+            clinician.availability_exceptions.filter(
+                kind=AvailabilityException.Kind.TIME_OFF
+            ).values_list("starts_at", "ends_at")
+        )
+        for name, day in closed:
+            starts_at, ends_at = clock.day_bounds(day)
+            if (starts_at, ends_at) in existing:
+                continue
+            AvailabilityException.objects.create(
+                clinician=clinician,
+                kind=AvailabilityException.Kind.TIME_OFF,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                label=f"Holiday: {name}",
+            )
+            added += 1
+    return added
+
+
+def holiday_time_off_seed(*, now: datetime | None = None) -> int:
+    """Holiday time off for every active clinician from today to the end of next year.
+
+    Run yearly by beat (booking.tasks.seed_holiday_time_off); running it again adds nothing.
+    """
+    today = clock.today(now)
+    return holiday_time_off_add(
+        clinicians=Clinician.objects.filter(is_active=True),
+        first=today,
+        last=date(today.year + 1, 12, 31),
+    )

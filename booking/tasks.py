@@ -5,7 +5,7 @@ from datetime import datetime
 from celery import shared_task
 
 from . import waitlist_services
-from .services import holds_release_expired
+from .services import holds_release_expired, holiday_time_off_seed
 
 
 @shared_task(name="booking.tasks.release_expired_holds", ignore_result=True)
@@ -37,3 +37,9 @@ def waitlist_tick() -> dict:
         "expired": waitlist_services.waitlist_offers_expire(),
         "entries_expired": waitlist_services.waitlist_entries_expire(),
     }
+
+
+@shared_task(name="booking.tasks.seed_holiday_time_off", ignore_result=True)
+def seed_holiday_time_off() -> int:
+    """Holiday time off for every active clinician through the end of next year (yearly)."""
+    return holiday_time_off_seed()

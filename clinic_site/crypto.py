@@ -17,7 +17,7 @@ from functools import lru_cache
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 
 from clinic_site.phones import normalize_phone
@@ -90,9 +90,19 @@ class EncryptedJSONField(models.TextField):
         return json.loads(decrypt_str(value))
 
     def to_python(self, value):
-        if isinstance(value, str) and value.startswith("{"):
-            return json.loads(value)
-        return value
+        """Dicts and lists as they are; their JSON text (a form, `loaddata`, the output of
+        `value_to_string`) parsed back, so every value round-trips, lists included."""
+        if not isinstance(value, str):
+            return value
+        if value == "":
+            return None
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise ValidationError("Enter valid JSON (an object or a list).") from exc
+        if parsed is not None and not isinstance(parsed, dict | list):
+            raise ValidationError("Enter valid JSON (an object or a list).")
+        return parsed
 
     def get_prep_value(self, value):
         if value is None:

@@ -34,7 +34,7 @@ GENERATION_KEY = "pages:generation"
 
 def page_cache_seconds() -> int:
     # Bounded so that a page scheduled with a future published_at appears in the menu soon.
-    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    return settings.PAGE_CACHE_SECONDS
 
 
 def content_generation() -> str:
@@ -93,7 +93,7 @@ class _WorkerCopy:
         self.generation, self.checked_at, self.pages, self.values = "", 0.0, {}, {}
 
     def fresh(self) -> bool:
-        seconds = getattr(settings, "PAGE_LOCAL_REVALIDATE_SECONDS", 0)
+        seconds = settings.PAGE_LOCAL_REVALIDATE_SECONDS
         return seconds > 0 and time.monotonic() - self.checked_at < seconds
 
     def remember(self, generation: str) -> None:

@@ -1,6 +1,10 @@
-"""Server-side SVG charts for the admin home (no JavaScript, no outside requests)."""
+"""Server-side SVG charts for the admin home (no JavaScript, no outside requests).
 
-from django.utils.html import escape
+This module works out the geometry (plain numbers and labels); the markup is the template
+`admin/includes/stacked_bar_chart.svg`, autoescaped like every other template.
+"""
+
+from django.template.loader import render_to_string
 
 # Colour per series; each has at least 3:1 contrast on white (WCAG 1.4.11 graphics).
 SERIES_COLOURS = {
@@ -9,6 +13,7 @@ SERIES_COLOURS = {
     "referred_out": "#8a5300",
     "closed": "#5f5f5f",
 }
+OTHER_COLOUR = "#444"
 
 
 def stacked_bar_svg(
@@ -24,56 +29,83 @@ def stacked_bar_svg(
     `series`: [(key, label)] bottom to top. Returns SVG markup with a title and description
     for screen readers (the page also shows the same numbers as a table).
     """
+    chart = stacked_bar_chart(weeks=weeks, series=series, title=title, width=width, height=height)
+    return render_to_string("admin/includes/stacked_bar_chart.svg", {"chart": chart})
+
+
+def stacked_bar_chart(
+    *, weeks: list[dict], series: list[tuple[str, str]], title: str, width: int, height: int
+) -> dict:
+    """The chart's geometry: grid lines, one stack of rectangles per week, the legend."""
     left, right, top, bottom = 36, 8, 12, 44
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = max([w["total"] for w in weeks] + [1])
-    scale_max = _nice_ceiling(peak)
+    scale_max = _nice_ceiling(max([w["total"] for w in weeks] + [1]))
     slot = plot_w / max(len(weeks), 1)
     bar_w = slot * 0.7
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'class="staff-chart" role="img" aria-labelledby="chart-title chart-desc">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(_describe(weeks))}</desc>',
-    ]
+    ticks = []
     for tick in (0, scale_max // 2, scale_max):
         y = top + plot_h - plot_h * tick / scale_max
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#d0d0d0" stroke-width="1"/>'
-            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="#333">{tick}</text>'
-        )
+        ticks.append({"value": tick, "y": _n(y), "text_y": _n(y + 4)})
+    bars = []
     for i, week in enumerate(weeks):
         x = left + i * slot + (slot - bar_w) / 2
         y_base = top + plot_h
+        rects = []
         for key, label in series:
             n = week["counts"].get(key, 0)
             if not n:
                 continue
             h = plot_h * n / scale_max
             y_base -= h
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y_base:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                f'fill="{SERIES_COLOURS.get(key, "#444")}">'
-                f"<title>{escape(label)}: {n} (week of {week['week_start']:%b %-d})</title></rect>"
+            rects.append(
+                {
+                    "x": _n(x),
+                    "y": _n(y_base),
+                    "width": _n(bar_w),
+                    "height": _n(h),
+                    "colour": SERIES_COLOURS.get(key, OTHER_COLOUR),
+                    "tooltip": f"{label}: {n} (week of {week['week_start']:%b %-d})",
+                }
             )
-        if i % 2 == 0 or len(weeks) <= 6:
-            parts.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
-                f'font-size="11" fill="#333">{week["week_start"]:%b %-d}</text>'
-            )
-    legend_x = left
+        show_label = i % 2 == 0 or len(weeks) <= 6
+        bars.append(
+            {
+                "rects": rects,
+                "label": f"{week['week_start']:%b %-d}" if show_label else "",
+                "label_x": _n(x + bar_w / 2),
+            }
+        )
+    legend, legend_x = [], left
     for key, label in series:
-        parts.append(
-            f'<rect x="{legend_x}" y="{height - 16}" width="10" height="10" '
-            f'fill="{SERIES_COLOURS.get(key, "#444")}"/>'
-            f'<text x="{legend_x + 14}" y="{height - 7}" font-size="11" fill="#333">'
-            f"{escape(label)}</text>"
+        legend.append(
+            {
+                "x": legend_x,
+                "text_x": legend_x + 14,
+                "colour": SERIES_COLOURS.get(key, OTHER_COLOUR),
+                "label": label,
+            }
         )
         legend_x += 24 + 7 * len(label)
-    parts.append("</svg>")
-    return "".join(parts)
+    return {
+        "width": width,
+        "height": height,
+        "title": title,
+        "description": _describe(weeks),
+        "left": left,
+        "grid_right": width - right,
+        "tick_x": left - 4,
+        "ticks": ticks,
+        "bars": bars,
+        "label_y": top + plot_h + 14,
+        "legend": legend,
+        "legend_y": height - 16,
+        "legend_text_y": height - 7,
+    }
+
+
+def _n(value: float) -> str:
+    """A coordinate with one decimal, as SVG attributes take it (never localised)."""
+    return f"{value:.1f}"
 
 
 def _nice_ceiling(n: int) -> int:

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 
 from clinic_site import crypto
@@ -56,3 +58,31 @@ def test_tokens_are_bound_to_purpose_and_expire():
         crypto.read_token("screening", token[:-2] + "xx")
     with pytest.raises(crypto.BadToken):
         crypto.read_token("screening", token, max_age_seconds=-1)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"status": ["new", "closed"]},
+        ["PHQ-9 item 9", "relationship safety"],
+        [],
+        {},
+        [{"nested": [1, 2]}, "x"],
+        None,
+    ],
+)
+def test_encrypted_json_round_trips_through_its_text_form(value):
+    # value_to_string feeds dumpdata; to_python reads it back (loaddata, forms).
+    field = crypto.EncryptedJSONField(null=True)
+    field.attname = "data"
+    obj = SimpleNamespace(data=value)
+    assert field.to_python(field.value_to_string(obj)) == value
+    assert field.to_python(value) == value  # already Python: unchanged
+
+
+@pytest.mark.parametrize("text", ["{not json", '"a string"', "42"])
+def test_encrypted_json_rejects_text_that_is_not_an_object_or_a_list(text):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        crypto.EncryptedJSONField().to_python(text)

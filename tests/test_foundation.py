@@ -51,6 +51,9 @@ def test_readyz_stays_200_but_degraded_naming_the_broker_when_it_is_unreachable(
     assert "127.0.0.1:1" not in response.content.decode()
 
 
+REAL_FERNET_KEY = "dGVzdC1maWVsZC1lbmNyeXB0aW9uLWtleS0wMDAwMDA="  # 32 bytes, base64
+
+
 def _start_prod(env_overrides):
     env = {
         k: v
@@ -63,7 +66,7 @@ def _start_prod(env_overrides):
             "ALLOWED_HOSTS": "clinic.example",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/clinic",
             "REDIS_URL": "redis://127.0.0.1:6379/0",
-            "FIELD_ENCRYPTION_KEYS": "x" * 44,
+            "FIELD_ENCRYPTION_KEYS": REAL_FERNET_KEY,
             "LOOKUP_HASH_KEY": "k" * 32,
             "STAFF_ALERT_EMAILS": "on-call@clinic.example",
             "SECRET_KEY": "s" * 60,
@@ -113,6 +116,30 @@ def test_admin_login_page_renders(client, settings):
     response = client.get(f"/{settings.ADMIN_URL_PATH}login/")
     assert response.status_code == 200
     assert b'name="username"' in response.content
+
+
+@pytest.mark.parametrize(
+    ("keys", "named"),
+    [
+        ("x" * 44, "#1"),  # the right length, but 33 bytes once decoded
+        ("correct horse battery staple", "#1"),  # a passphrase, not a key
+        (f"{REAL_FERNET_KEY},not-a-key", "#2"),  # the old key of a rotation
+        (REAL_FERNET_KEY[:-4], "#1"),  # cut short in a copy and paste
+    ],
+)
+def test_prod_settings_refuse_a_field_encryption_key_that_is_not_a_fernet_key(keys, named):
+    result = _start_prod({"FIELD_ENCRYPTION_KEYS": keys})
+    assert result.returncode == 78
+    assert f"FIELD_ENCRYPTION_KEYS entry {named} is not a Fernet key" in result.stderr
+    assert "not-a-key" not in result.stderr and "horse" not in result.stderr  # no key echoed
+    assert "Traceback" not in result.stderr
+
+
+def test_prod_settings_accept_rotated_real_keys():
+    from cryptography.fernet import Fernet
+
+    keys = f"{Fernet.generate_key().decode()},{REAL_FERNET_KEY}"
+    assert _start_prod({"FIELD_ENCRYPTION_KEYS": keys}).returncode == 0
 
 
 def test_prod_settings_start_with_only_an_on_call_phone():

@@ -117,6 +117,11 @@ OUTAGE_RETRY_SECONDS = env.float("OUTAGE_RETRY_SECONDS", default=5.0)
 # Public pages are rendered once and served from the cache (pages/cache.py); off only to
 # measure rendering itself (`BENCH_NO_PAGE_CACHE=1 make bench`).
 PAGE_HTML_CACHE = env.bool("PAGE_HTML_CACHE", default=True)
+# Public pages' rendered HTML (pages/cache.py): kept this long at most, so a page scheduled
+# with a future published_at reaches the menu soon; and how long each worker serves its own
+# copy before asking Redis whether anything was edited (0 = always ask; prod.py sets 1).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_LOCAL_REVALIDATE_SECONDS = env.float("PAGE_LOCAL_REVALIDATE_SECONDS", default=0.0)
 
 # --- auth and sessions ------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -257,6 +262,12 @@ CELERY_BEAT_SCHEDULE = {
     "booking-waitlist-tick": {
         "task": "booking.tasks.waitlist_tick",
         "schedule": 60.0,
+    },
+    # Each December: the clinic's holidays as time off through the end of next year (the
+    # task adds only what is missing, so a missed or repeated run does no harm).
+    "booking-seed-holiday-time-off": {
+        "task": "booking.tasks.seed_holiday_time_off",
+        "schedule": crontab(minute=30, hour=3, day_of_month=1, month_of_year=12),
     },
     "staff-retention": {
         "task": "staff.tasks.apply_retention",

@@ -25,7 +25,33 @@ if _missing:
     raise SystemExit(78)
 
 from .base import *  # noqa: E402, F403
-from .base import STORAGES, env  # noqa: E402
+from .base import FIELD_ENCRYPTION_KEYS, STORAGES, env  # noqa: E402
+
+
+def _not_fernet_keys(keys: list[str]) -> list[int]:
+    """Positions (1-based) of entries that are not real Fernet keys: 32 url-safe base64
+    bytes, as `Fernet.generate_key()` prints. Development derives a key from any string
+    (clinic_site.crypto); production takes only real keys, so a typo cannot quietly become
+    a different, weaker key that encrypts health data nobody can decrypt later."""
+    from cryptography.fernet import Fernet
+
+    bad = []
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key.encode())
+        except ValueError:
+            bad.append(position)
+    return bad
+
+
+if _bad_keys := _not_fernet_keys(FIELD_ENCRYPTION_KEYS):
+    sys.stderr.write(
+        "Configuration error: FIELD_ENCRYPTION_KEYS entry "
+        + ", ".join(f"#{n}" for n in _bad_keys)
+        + " is not a Fernet key (make one with: python -c 'from cryptography.fernet import "
+        "Fernet; print(Fernet.generate_key().decode())').\n"
+    )
+    raise SystemExit(78)
 
 DEBUG = False
 STAFF_REQUIRE_2FA = True  # not configurable in production

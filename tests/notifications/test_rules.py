@@ -12,7 +12,7 @@ from notifications.inbound import InboundAction, inbound_action
 from notifications.quiet_hours import in_quiet_hours, next_allowed_time, send_time_before_deadline
 from notifications.retry import retry_delay_seconds
 from notifications.sms import twilio_error
-from tests.notifications.fake_smtp import FakeSmtpServer
+from tests.notifications.smtp_server import SmtpServer
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 QUIET = {"start_hour": 20, "end_hour": 8, "tz": "America/Los_Angeles"}
@@ -147,21 +147,21 @@ def test_twilio_errors_are_permanent_or_transient(status, code, permanent):
 
 
 @pytest.mark.parametrize(
-    ("greeting", "rcpt_reply", "data_reply", "permanent"),
+    ("helo_reply", "rcpt_reply", "data_reply", "permanent"),
     [
         ("421 too busy", "250 OK", "250 queued", False),
-        ("220 fake", "451 greylisted, try later", "250 queued", False),
-        ("220 fake", "452 mailbox full", "250 queued", False),
-        ("220 fake", "550 no such user", "250 queued", True),
-        ("220 fake", "250 OK", "451 local error", False),
-        ("220 fake", "250 OK", "554 rejected as spam", True),
+        ("", "451 greylisted, try later", "250 queued", False),
+        ("", "452 mailbox full", "250 queued", False),
+        ("", "550 no such user", "250 queued", True),
+        ("", "250 OK", "451 local error", False),
+        ("", "250 OK", "554 rejected as spam", True),
     ],
 )
 def test_smtp_answers_are_permanent_or_transient(
-    settings, greeting, rcpt_reply, data_reply, permanent
+    settings, helo_reply, rcpt_reply, data_reply, permanent
 ):
-    with FakeSmtpServer() as smtp:
-        smtp.greeting, smtp.rcpt_reply, smtp.data_reply = greeting, rcpt_reply, data_reply
+    with SmtpServer() as smtp:
+        smtp.helo_reply, smtp.rcpt_reply, smtp.data_reply = helo_reply, rcpt_reply, data_reply
         settings.MAILERS = smtp.mailers()
         with pytest.raises(EmailError) as caught:
             email_send(to="a@example.com", subject="s", text="t")
@@ -170,7 +170,7 @@ def test_smtp_answers_are_permanent_or_transient(
 
 
 def test_unreachable_mail_server_is_transient(settings):
-    with FakeSmtpServer() as smtp:
+    with SmtpServer() as smtp:
         port = smtp.port
     settings.MAILERS = {
         "default": {
@@ -184,7 +184,7 @@ def test_unreachable_mail_server_is_transient(settings):
 
 
 def test_email_is_sent_over_smtp_with_text_and_html(settings):
-    with FakeSmtpServer() as smtp:
+    with SmtpServer() as smtp:
         settings.MAILERS = smtp.mailers()
         email_send(
             to="a@example.com", subject="Hello there", text="plain body", html="<p>html body</p>"

@@ -7,19 +7,18 @@ holidays the clinic observes (booking/holidays.py) from today to the end of next
 every booking horizon. Each run adds the holidays not yet there, so run it yearly.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from booking.availability import availability_changed
-from booking.holidays import closed_days
 from booking.models import (
-    AvailabilityException,
     AvailabilityRule,
     Clinician,
     ConsultationType,
 )
+from booking.services import holiday_time_off_add
 from clinic_site import clock
 
 TYPES = [
@@ -92,35 +91,6 @@ def _fix_old_starter_hours(clinician: Clinician, spec: dict) -> bool:
     return True
 
 
-def _local_midnight(day: date) -> datetime:
-    return clock.day_start(day)
-
-
-def add_holiday_time_off(*, clinicians, first: date, last: date) -> int:
-    """Whole-day time off (Pacific) for each clinic holiday in [first, last] per clinician,
-    unless that exact time off is already there. Returns how many were added."""
-    added = 0
-    for clinician in clinicians:
-        existing = set(
-            clinician.availability_exceptions.filter(
-                kind=AvailabilityException.Kind.TIME_OFF
-            ).values_list("starts_at", "ends_at")
-        )
-        for name, day in closed_days(first=first, last=last):
-            starts_at, ends_at = _local_midnight(day), _local_midnight(day + timedelta(days=1))
-            if (starts_at, ends_at) in existing:
-                continue
-            AvailabilityException.objects.create(
-                clinician=clinician,
-                kind=AvailabilityException.Kind.TIME_OFF,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                label=f"Holiday: {name}",
-            )
-            added += 1
-    return added
-
-
 class Command(BaseCommand):
     help = "Create starter consultation types and clinicians with weekday availability."
 
@@ -155,7 +125,7 @@ class Command(BaseCommand):
             date(today.year + 1, 12, 31),
             today + timedelta(days=max(t.horizon_days for t in types)),
         )
-        added = add_holiday_time_off(clinicians=clinicians, first=today, last=last)
+        added = holiday_time_off_add(clinicians=clinicians, first=today, last=last)
         self.stdout.write(f"added {added} holiday time-off day(s) up to {last:%Y-%m-%d}")
         # bulk_create sends no post_save: the weekly hours above changed without a signal.
         availability_changed(clinician_ids=[c.pk for c in clinicians])
