@@ -29,11 +29,9 @@ logger = logging.getLogger(__name__)
 # Sent with `name` (e.g. "cache", "broker") when a service answers again after an outage.
 service_recovered = Signal()
 
-DEFAULT_RETRY_SECONDS = 5.0
-
 
 def retry_seconds() -> float:
-    return float(getattr(settings, "OUTAGE_RETRY_SECONDS", DEFAULT_RETRY_SECONDS))
+    return float(settings.OUTAGE_RETRY_SECONDS)  # declared in settings/base.py
 
 
 class Breaker:

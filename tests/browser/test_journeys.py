@@ -1,7 +1,7 @@
 """Whole journeys in a real browser, as the people who use the site take them.
 
 Each journey checks axe (WCAG 2.x A/AA) on every form step and on each step's error state,
-fails on any request to another host or any CSP violation (tests/browser/conftest.py), and
+fails on any request to another host or any CSP violation (tests/browser_harness.py), and
 keeps screenshots of its key steps for test-artifacts/ when it fails.
 """
 
