@@ -353,32 +353,16 @@ def _save_unless_taken(appointment: Appointment, *, now: datetime, check_overlap
         raise
 
 
-def appointment_hold_replacing(
-    *,
-    previous_id: int | None,
-    consultation_type: ConsultationType,
-    start: datetime,
-    clinician: Clinician | None,
-    hold_key: str,
-    inquiry=None,
-    now: datetime | None = None,
-) -> Appointment:
-    """Hold a time for a visitor and give back the time they held before, if another.
+def appointment_hold_replacing(*, previous_id: int | None, **hold) -> Appointment:
+    """`appointment_hold(**hold)` for a visitor, then give back the time they held before.
 
     `previous_id` is the hold this visitor's session carries (or None). Picking a new time
-    releases it; picking the same time again (a double submit) keeps it. Raises as
-    `appointment_hold` does, and then the previous hold stays.
+    releases it; picking the same time again (a double submit) keeps it. When the new hold
+    is refused (SlotTaken, SlotUnavailable) the previous one stays.
     """
-    appointment = appointment_hold(
-        consultation_type=consultation_type,
-        start=start,
-        clinician=clinician,
-        hold_key=hold_key,
-        inquiry=inquiry,
-        now=now,
-    )
+    appointment = appointment_hold(**hold)
     if previous_id and previous_id != appointment.pk:
-        _hold_release(pk=previous_id, now=now or timezone.now())
+        _hold_release(pk=previous_id, now=hold.get("now") or timezone.now())
     return appointment
 
 

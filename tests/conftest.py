@@ -14,8 +14,9 @@ from django.core.cache import cache
 from clinic_site.outage import BREAKERS
 from clinic_site.ratelimit import fail_open_notice
 
-# The real-browser harness (fixtures browser/journey/open_journey, axe and reflow checks).
-pytest_plugins = ["tests.browser_harness"]
+# Plugins whose fixtures any test may use: the real-browser harness (browser, journey,
+# open_journey; axe and reflow checks) and real Celery workers (live_celery).
+pytest_plugins = ["tests.browser_harness", "tests.notifications.workers"]
 
 
 def _env_flag(name: str) -> bool:
@@ -48,7 +49,8 @@ def pytest_terminal_summary(terminalreporter):
         return
     terminalreporter.section("NOT TESTED: services missing", sep="!", yellow=True, bold=True)
     for reason, nodeids in _skipped_for.items():
-        terminalreporter.write_line(f"{len(nodeids)} tests skipped: {reason}", yellow=True)
+        count = f"{len(nodeids)} test{'s' if len(nodeids) != 1 else ''}"
+        terminalreporter.write_line(f"{count} skipped: {reason}", yellow=True)
     terminalreporter.write_line(
         "Start PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379) and "
         "`make test` uses them; install Debian's chromium for the browser tests."

@@ -42,6 +42,9 @@ from staff.models import InquiryFirstContact, InquiryNote
 
 # Tests state times as the clinic does (its wall clock); the clinic's zone is settings'.
 LA = ZoneInfo("America/Los_Angeles")
+# The booking tests' fixed "now": Monday 2 March 2026, 08:00 Pacific, before the spring
+# clock change on 8 March.
+FROZEN_NOW = datetime(2026, 3, 2, 8, 0, tzinfo=LA)
 PRIVACY_WORDING = "I have read the privacy notice."
 STAFF_PASSWORD = "a-long-staff-password-1"
 

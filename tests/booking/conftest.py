@@ -1,14 +1,9 @@
 """Booking fixtures: a clinic with two clinicians, two consultation types, a fixed clock."""
 
-from datetime import datetime
-
 import pytest
 import time_machine
 
-from tests.factories import LA, ConsultationTypeFactory, clinician_create
-
-# Monday 2 March 2026, 08:00 Pacific: before the spring clock change on 8 March.
-FROZEN_NOW = datetime(2026, 3, 2, 8, 0, tzinfo=LA)
+from tests.factories import FROZEN_NOW, ConsultationTypeFactory, clinician_create
 
 
 @pytest.fixture

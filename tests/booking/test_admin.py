@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from booking.models import Appointment
 from notifications.models import Message
-from tests.factories import InquiryFactory, pacific
+from tests.factories import AppointmentFactory, InquiryFactory, pacific
 
 from .test_flow import WED_10, book
 
@@ -21,12 +21,11 @@ def booked(client, clinicians, frozen_clock):
 
 
 def make(clinician, ctype, start, status="confirmed", **extra):
-    return Appointment.objects.create(
+    return AppointmentFactory(
         consultation_type=ctype,
         clinician=clinician,
         mode="video",
         start=start,
-        end=start + timedelta(minutes=50),
         status=status,
         contact_email="x@example.com",
         email_ok=True,

@@ -6,9 +6,15 @@ from datetime import time, timedelta
 import pytest
 from django.urls import reverse
 
-from booking.models import Appointment, AvailabilityException
 from booking.selectors import next_appointment_for_inquiries
-from tests.factories import ConsultationTypeFactory, InquiryFactory, clinician_create, pacific
+from tests.factories import (
+    AppointmentFactory,
+    AvailabilityExceptionFactory,
+    ConsultationTypeFactory,
+    InquiryFactory,
+    clinician_create,
+    pacific,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +33,14 @@ def clinic(n_clinicians, horizon_days):
     for i, clinician in enumerate(clinicians):
         for day in range(0, horizon_days, 3):
             start = pacific(2026, 3, 3, 9 + i % 5) + timedelta(days=day)
-            Appointment.objects.create(
+            AppointmentFactory(
                 consultation_type=ctype,
                 clinician=clinician,
                 mode="video",
                 start=start,
-                end=start + timedelta(minutes=50),
                 buffer_after_minutes=10,
-                status="confirmed",
             )
-        AvailabilityException.objects.create(
+        AvailabilityExceptionFactory(
             clinician=clinician,
             starts_at=pacific(2026, 3, 10, 12),
             ends_at=pacific(2026, 3, 10, 14),
@@ -77,13 +81,12 @@ def test_next_appointment_for_inquiries_in_one_query(
     first, second, none = InquiryFactory(), InquiryFactory(), InquiryFactory()
 
     def make(inquiry, clinician, start, status="confirmed"):
-        return Appointment.objects.create(
+        return AppointmentFactory(
             consultation_type=couples_type,
             clinician=clinician,
             inquiry=inquiry,
             mode="video",
             start=start,
-            end=start + timedelta(minutes=50),
             status=status,
         )
 

@@ -17,7 +17,7 @@ from booking.models import (
     ConsultationType,
 )
 from booking.services import holds_release_expired
-from tests.factories import LA
+from tests.factories import LA, AppointmentFactory, ClinicianFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_holiday_time_off_is_added_once_and_reaches_the_end_of_next_year(seeded_
 
 def test_seed_moves_its_own_old_evening_hours_but_not_edited_ones():
     old = [(day, time(10), time(18)) for day in range(1, 5)]
-    jordan = Clinician.objects.create(display_name="Jordan Lee", credentials="LMFT")
+    jordan = ClinicianFactory(display_name="Jordan Lee", credentials="LMFT")
     AvailabilityRule.objects.bulk_create(
         AvailabilityRule(clinician=jordan, weekday=d, start_time=s, end_time=e) for d, s, e in old
     )
@@ -139,12 +139,11 @@ def test_expired_holds_are_released_and_others_kept(clinicians, couples_type):
     start = now + timedelta(days=3)
 
     def make(status, expires, offset):
-        return Appointment.objects.create(
+        return AppointmentFactory(
             consultation_type=couples_type,
             clinician=clinicians[0],
             mode="video",
             start=start + timedelta(hours=offset),
-            end=start + timedelta(hours=offset, minutes=50),
             status=status,
             hold_expires_at=expires,
         )

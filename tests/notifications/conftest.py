@@ -1,7 +1,5 @@
 """Fixtures for the outbox: the locmem SMS outbox, the fake Twilio server, signed webhooks,
-and the Celery app on the real Redis broker (workers: tests/notifications/workers.py)."""
-
-import os
+(the Celery app and workers on the real Redis: the plugin tests/notifications/workers.py)."""
 
 import pytest
 from django.urls import reverse
@@ -9,7 +7,6 @@ from twilio.request_validator import RequestValidator
 
 from notifications import sms
 from notifications.testing.fake_twilio import FakeTwilioServer
-from tests.notifications.workers import point_broker_at
 
 
 @pytest.fixture
@@ -56,21 +53,3 @@ def twilio_post(client, settings):
         return client.post(path, data, headers=headers)
 
     return post
-
-
-@pytest.fixture
-def live_celery(settings):
-    """The project's Celery app publishing to the real Redis (not eager), queue purged."""
-    from clinic_site.celery import app
-
-    os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    previous = (app.conf.task_always_eager, app.conf.broker_url)
-    app.conf.task_always_eager = False
-    point_broker_at(app, settings.REDIS_URL)
-    with app.connection_for_write() as connection:
-        for queue in (app.conf.task_default_queue, "urgent"):
-            connection.default_channel.queue_purge(queue)
-    yield app
-    app.conf.task_always_eager = previous[0]
-    point_broker_at(app, previous[1])

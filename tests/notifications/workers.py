@@ -1,5 +1,6 @@
-"""Real Celery workers for the delivery tests: in this process (threads) or in their own
-process, on the real Redis broker and the test database; and waits on state, not on time."""
+"""Real Celery workers (a pytest plugin, loaded by tests/conftest.py): the `live_celery`
+fixture for any test, workers in this process (threads) or in their own process on the real
+Redis broker and the test database, and waits on state, not on time."""
 
 import contextlib
 import os
@@ -13,6 +14,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 
 def point_broker_at(app, url: str) -> None:
     """Switch the Celery app's broker; drop pooled connections to the old one."""
@@ -23,6 +26,28 @@ def point_broker_at(app, url: str) -> None:
     app._pool = None
     with contextlib.suppress(AttributeError, KeyError):
         app.__dict__["amqp"]._producer_pool = None
+
+
+@pytest.fixture
+def live_celery(settings):
+    """The project's Celery app publishing to the real Redis (not eager), with nothing left
+    from an earlier test: the queue purged, and no delivered-but-unacknowledged task (a worker
+    killed on purpose leaves one until the visibility timeout, an hour)."""
+    from clinic_site.celery import app
+
+    os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous = (app.conf.task_always_eager, app.conf.broker_url)
+    app.conf.task_always_eager = False
+    point_broker_at(app, settings.REDIS_URL)
+    with app.connection_for_write() as connection:
+        channel = connection.default_channel
+        for queue in queue_names(app):
+            channel.queue_purge(queue)
+        channel.client.delete(channel.unacked_key, channel.unacked_index_key)
+    yield app
+    app.conf.task_always_eager = previous[0]
+    point_broker_at(app, previous[1])
 
 
 @contextlib.contextmanager
@@ -150,16 +175,20 @@ def worker_process(settings, fake_twilio, *, concurrency: int = 3):
                 process.wait()
 
 
+def queue_names(app) -> list[str]:
+    """Every queue the app routes tasks to (settings.CELERY_TASK_QUEUES: the default and
+    "urgent")."""
+    return [queue.name for queue in app.conf.task_queues or ()] or [app.conf.task_default_queue]
+
+
 def broker_idle(app) -> bool:
-    """Nothing left for any worker: the queue is empty and no task is delivered but
+    """Nothing left for any worker: the queues are empty and no task is delivered but
     unfinished. Tasks acknowledge late, so a running task, and a retry waiting for its
     countdown, both stay in Redis's "unacked" hash until they are done."""
     with app.connection_for_write() as connection:
         channel = connection.default_channel
-        client = channel.client
-        return (
-            client.llen(app.conf.task_default_queue) == 0 and client.hlen(channel.unacked_key) == 0
-        )
+        waiting = sum(channel.client.llen(queue) for queue in queue_names(app))
+        return waiting == 0 and channel.client.hlen(channel.unacked_key) == 0
 
 
 def wait_for(predicate, *, timeout: float = 20.0, interval: float = 0.05):

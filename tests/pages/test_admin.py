@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from pages.models import FAQEntry, Page, PageRevision, Section, SiteSettings, TreatmentJourney
-from tests.factories import PageFactory
+from pages.models import FAQEntry, Page, PageRevision, SiteSettings, TreatmentJourney
+from tests.factories import PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,13 +143,13 @@ def test_revert_puts_the_page_and_its_children_back(admin_client, client, admin_
     from pages.services import page_revision_create
 
     page = PageFactory(slug="p", title="Original")
-    Section.objects.create(page=page, heading="Kept", body_markdown="original body")
+    SectionFactory(page=page, heading="Kept", body_markdown="original body")
     original = page_revision_create(page=page, user=admin_user)
 
     page.title = "Changed"
     page.save()
     page.sections.all().delete()
-    Section.objects.create(page=page, heading="Added", body_markdown="new body")
+    SectionFactory(page=page, heading="Added", body_markdown="new body")
     page_revision_create(page=page, user=admin_user)
     assert "Changed" in client.get("/p/").content.decode()
 

@@ -3,11 +3,13 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from pages.models import FAQEntry, Page, Section, SiteSettings
+from pages.models import Page, SiteSettings
 from pages.models import Testimonial as CoupleTestimonial
 from tests.factories import (
+    FAQEntryFactory,
     PageFactory,
     PageRelationFactory,
+    SectionFactory,
     TreatmentJourneyFactory,
     page_with_children,
 )
@@ -70,7 +72,7 @@ def test_saving_the_page_changes_what_is_served(client):
 
 def test_saving_a_section_changes_what_is_served(client):
     page = PageFactory(slug="p")
-    section = Section.objects.create(page=page, heading="H", body_markdown="first words")
+    section = SectionFactory(page=page, heading="H", body_markdown="first words")
     assert "first words" in body(client, "/p/")
     section.body_markdown = "second words"
     section.save()
@@ -82,7 +84,7 @@ def test_saving_a_section_changes_what_is_served(client):
 def test_saving_a_faq_entry_changes_what_is_served(client):
     page = PageFactory(slug="p")
     body(client, "/p/")
-    FAQEntry.objects.create(page=page, question="New question?", answer_markdown="Yes.")
+    FAQEntryFactory(page=page, question="New question?", answer_markdown="Yes.")
     assert "New question?" in body(client, "/p/")
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from pages.models import Page, Section, SiteSettings, TreatmentJourney
 from pages.models import Testimonial as CoupleTestimonial
-from tests.factories import PageFactory, TreatmentJourneyFactory
+from tests.factories import PageFactory, SectionFactory, TreatmentJourneyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,9 +87,9 @@ def test_only_one_home_page_can_exist():
 
 def test_section_anchors_come_from_headings_and_stay_unique_within_a_page():
     page = PageFactory()
-    first = Section.objects.create(page=page, heading="What it is", body_markdown="a")
-    second = Section.objects.create(page=page, heading="What it is", body_markdown="b")
-    other_page = Section.objects.create(page=PageFactory(), heading="What it is", body_markdown="c")
+    first = SectionFactory(page=page, heading="What it is", body_markdown="a")
+    second = SectionFactory(page=page, heading="What it is", body_markdown="b")
+    other_page = SectionFactory(page=PageFactory(), heading="What it is", body_markdown="c")
     assert (first.anchor, second.anchor, other_page.anchor) == (
         "what-it-is",
         "what-it-is-2",
@@ -99,7 +99,7 @@ def test_section_anchors_come_from_headings_and_stay_unique_within_a_page():
 
 def test_section_html_is_rendered_at_save():
     page = PageFactory()
-    section = Section.objects.create(page=page, heading="H", body_markdown="Hi <script>x</script>")
+    section = SectionFactory(page=page, heading="H", body_markdown="Hi <script>x</script>")
     assert section.body_html == "<p>Hi </p>"
     section.body_markdown = "**Changed**"
     section.save()
@@ -109,7 +109,7 @@ def test_section_html_is_rendered_at_save():
 def test_a_child_save_marks_the_page_as_changed():
     page = PageFactory()
     before = Page.objects.get(pk=page.pk).updated_at
-    Section.objects.create(page=page, heading="New", body_markdown="x")
+    SectionFactory(page=page, heading="New", body_markdown="x")
     assert Page.objects.get(pk=page.pk).updated_at > before
 
 

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.management import call_command
 
-from pages.models import FAQEntry, Page
-from tests.factories import PageFactory
+from pages.models import Page
+from tests.factories import FAQEntryFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +55,10 @@ def test_an_unreviewed_page_makes_no_review_claim(client):
 
 def test_the_faq_page_carries_faq_page_data(client):
     page = PageFactory(slug="faq")
-    FAQEntry.objects.create(
+    FAQEntryFactory(
         page=page, position=1, question="Is it FDA-approved?", answer_markdown="**No.** Off-label."
     )
-    FAQEntry.objects.create(page=page, position=2, question="How long?", answer_markdown="Months.")
+    FAQEntryFactory(page=page, position=2, question="How long?", answer_markdown="Months.")
     faq = json_ld(client.get("/faq/").content.decode())["FAQPage"]
     assert [q["name"] for q in faq["mainEntity"]] == ["Is it FDA-approved?", "How long?"]
     assert faq["mainEntity"][0]["@type"] == "Question"

@@ -7,6 +7,7 @@ from intake.models import Inquiry
 from staff.models import AuditEntry, InquiryNote
 from tests.factories import (
     InquiryFactory,
+    InquiryNoteFactory,
     InstrumentResultFactory,
     PartnerScreeningFactory,
 )
@@ -174,7 +175,7 @@ def test_export_is_for_permitted_roles_and_is_audited(client_for, clinician, scr
 def test_notes_cannot_be_edited(front_desk, screened_inquiry):
     from staff.models import AppendOnlyError
 
-    note = InquiryNote.objects.create(inquiry=screened_inquiry, author=front_desk, body="first")
+    note = InquiryNoteFactory(inquiry=screened_inquiry, author=front_desk, body="first")
     note.body = "rewritten"
     with pytest.raises(AppendOnlyError):
         note.save()

@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from intake.models import Inquiry, InstrumentResult, PartnerScreening
 from notifications.models import Message
-from staff.models import AuditEntry, InquiryNote
+from staff.models import AuditEntry
 from staff.retention import months_before
 from staff.tasks import apply_retention
 from tests.factories import (
     AppointmentFactory,
     InquiryFactory,
+    InquiryNoteFactory,
     InstrumentResultFactory,
     PartnerScreeningFactory,
 )
@@ -55,7 +56,7 @@ def test_it_removes_old_non_clients_with_their_screenings_messages_and_notes(fro
     gone = old_inquiry(status="closed")
     screening = PartnerScreeningFactory(inquiry=gone)
     InstrumentResultFactory(screening=screening)
-    InquiryNote.objects.create(inquiry=gone, author=front_desk, body="left a voicemail")
+    InquiryNoteFactory(inquiry=gone, author=front_desk, body="left a voicemail")
     message_about(gone, "m1")
     message_about(screening, "m2")
     past = AppointmentFactory(
