@@ -21,6 +21,8 @@ from booking.models import (
     AvailabilityRule,
     Clinician,
     ConsultationType,
+    WaitlistEntry,
+    WaitlistOffer,
 )
 from intake.models import Inquiry, InstrumentResult, PartnerScreening
 from intake.services import InquirySubmission, PartnerContact
@@ -294,6 +296,34 @@ class AppointmentFactory(factory.django.DjangoModelFactory):
     start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=2))
     end = factory.LazyAttribute(lambda a: a.start + dt.timedelta(minutes=a.minutes))
     status = Appointment.Status.CONFIRMED
+
+
+class WaitlistEntryFactory(factory.django.DjangoModelFactory):
+    """A couple waiting for an earlier time, any clinician, any time of day, for 30 days."""
+
+    class Meta:
+        model = WaitlistEntry
+
+    consultation_type = factory.SubFactory(ConsultationTypeFactory)
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+    contact_name = factory.Faker("first_name")
+    contact_email = factory.Sequence(lambda n: f"waiting{n}@example.com")
+    email_ok = True
+    email_consent_at = factory.LazyFunction(timezone.now)
+
+
+class WaitlistOfferFactory(factory.django.DjangoModelFactory):
+    """An offer of a freed time to a waiting couple, due to be sent now."""
+
+    class Meta:
+        model = WaitlistOffer
+
+    entry = factory.SubFactory(WaitlistEntryFactory)
+    consultation_type = factory.SelfAttribute("entry.consultation_type")
+    clinician = factory.SubFactory(ClinicianFactory)
+    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=2))
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(minutes=50))
+    send_at = factory.LazyFunction(timezone.now)
 
 
 # --- notifications -----------------------------------------------------------------------

@@ -22,7 +22,12 @@ from booking.selectors import manage_token, open_slots_for
 from intake.models import Inquiry, InstrumentResult, PartnerScreening
 from intake.services import inquiry_booking_token, screening_link_path
 from notifications.models import Message
-from tests.factories import ConsultationTypeFactory, InquiryFactory, PartnerScreeningFactory, clinician_create
+from tests.factories import (
+    ConsultationTypeFactory,
+    InquiryFactory,
+    PartnerScreeningFactory,
+    clinician_create,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +91,9 @@ def path_piece(value: str) -> str:
 @pytest.fixture
 def clinic(db):
     # A small calendar (three hours a day, three weeks ahead) keeps each page cheap.
-    consultation = ConsultationTypeFactory(couples=True, slug="couples-consultation", minimum_notice_hours=1, horizon_days=21)
+    consultation = ConsultationTypeFactory(
+        couples=True, slug="couples-consultation", minimum_notice_hours=1, horizon_days=21
+    )
     clinician = clinician_create(
         "Alex Rivera", [consultation], weekdays=range(7), start=time(9), end=time(12)
     )

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from booking import selectors, services
 from booking.models import Appointment, AvailabilityException, AvailabilityRule
-
 from tests.factories import ConsultationTypeFactory, clinician_create, pacific
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,6 @@ from booking.services import appointment_staff_confirm
 from notifications import sms
 from notifications.models import Message
 from notifications.services import messages_sweep
-
 from tests.factories import pacific
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,6 @@ from booking.models import (
 )
 from booking.services import ContactDetails
 from notifications.models import Message
-
 from tests.factories import FROZEN_NOW, InquiryFactory, pacific
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.urls import reverse
 from booking.models import WaitlistEntry, WaitlistOffer
 from staff.models import AuditEntry
 from staff.roles import FRONT_DESK
-
 from tests.factories import InquiryFactory, iso_z, pacific
+
 from .test_waitlist import join
 
 pytestmark = pytest.mark.django_db

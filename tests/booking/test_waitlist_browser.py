@@ -14,10 +14,9 @@ from booking.models import Appointment, WaitlistEntry, WaitlistOffer
 from booking.services import ContactDetails
 from clinic_site import clock
 from notifications.models import Message
-
+from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 from tests.factories import ConsultationTypeFactory, clinician_create
 
-from tests.browser_harness import assert_accessible, assert_fits_narrow_screen
 from .test_waitlist import book
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

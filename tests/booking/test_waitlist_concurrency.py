@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from booking import services, waitlist_selectors, waitlist_services
 from booking.models import Appointment, WaitlistEntry, WaitlistOffer
-
 from tests.factories import iso_z, pacific
+
 from .test_concurrency import overlapping_pairs, run_at_once
 from .test_flow import CONTACT, hold_key_of
 from .test_waitlist import book, join

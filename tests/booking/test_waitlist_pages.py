@@ -9,8 +9,8 @@ from django.urls import reverse
 from booking import waitlist_selectors, waitlist_services
 from booking.models import Appointment, WaitlistEntry, WaitlistOffer
 from clinic_site.crypto import make_token
-
 from tests.factories import InquiryFactory, pacific
+
 from .test_waitlist import book, join
 
 pytestmark = pytest.mark.django_db

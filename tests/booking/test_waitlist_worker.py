@@ -15,10 +15,9 @@ from booking.tasks import waitlist_tick
 from clinic_site.outage import BREAKERS
 from notifications import sms
 from notifications.models import Message
-
 from tests.factories import pacific
-
 from tests.notifications.workers import point_broker_at, running_workers, wait_for
+
 from .test_waitlist import book, join
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

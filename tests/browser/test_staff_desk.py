@@ -51,8 +51,7 @@ def _front_desk():
 @pytest.fixture
 def busy_queue():
     """60 inquiries (more than a page): an urgent one, an overdue one, partners, bookings."""
-    from tests.factories import InquiryFactory, PartnerScreeningFactory
-    from tests.factories import AppointmentFactory
+    from tests.factories import AppointmentFactory, InquiryFactory, PartnerScreeningFactory
 
     now = timezone.now()
     urgent = InquiryFactory(
@@ -122,8 +121,7 @@ def test_the_queue_and_an_inquiry_at_1280_by_800(journey, busy_queue):
 
 
 def test_the_appointment_list_and_the_day_agenda_at_1280_by_800(journey):
-    from tests.factories import InquiryFactory
-    from tests.factories import AppointmentFactory
+    from tests.factories import AppointmentFactory, InquiryFactory
 
     _front_desk()
     now = timezone.now()

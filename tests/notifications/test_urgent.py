@@ -12,7 +12,6 @@ from django.utils import timezone
 from notifications.models import Message
 from notifications.retry import retry_delay_seconds
 from notifications.services import message_create
-
 from tests.notifications.workers import running_workers, wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from pages.middleware import CachedPublicPageMiddleware
 
-from .factories import add_children, make_page
+from .factories import add_children
 
 pytestmark = pytest.mark.django_db
 

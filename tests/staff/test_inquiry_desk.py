@@ -103,7 +103,7 @@ def test_action_bar_marks_reached_and_assigns_with_a_post(client_for, front_desk
 
 @pytest.mark.django_db
 def test_action_bar_needs_change_permission(client_for):
-    from tests.factories import InquiryFactory, PartnerScreeningFactory, StaffUserFactory
+    from tests.factories import InquiryFactory, StaffUserFactory
 
     viewer = StaffUserFactory(username="viewer")
     from django.contrib.auth.models import Permission

@@ -28,7 +28,7 @@ def test_one_username_tried_from_many_addresses_locks_for_every_address(client, 
     # The right password from yet another address is refused while the lock holds.
     assert sign_in(client, "frontdesk", STAFF_PASSWORD, "198.51.100.50").status_code == 429
     # Another account is not affected.
-    make_staff("clinician2", "Clinician")
+    StaffUserFactory(username="clinician2", role="Clinician")
     assert sign_in(client, "clinician2", STAFF_PASSWORD, "198.51.100.50").status_code == 302
 
 
