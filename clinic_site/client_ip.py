@@ -32,7 +32,7 @@ def _valid(raw: str | None) -> str | None:
 def client_ip(request) -> str | None:
     """The client's IP address as a string, or None if there is no valid one."""
     remote = (request.META.get("REMOTE_ADDR") or "").strip()
-    proxies = list(getattr(settings, "TRUSTED_PROXY_IPS", ()) or ())
+    proxies = list(settings.TRUSTED_PROXY_IPS or ())  # declared in settings/base.py
     if proxies and remote:
         forwarded = (request.META.get("HTTP_X_FORWARDED_FOR") or "").strip()
         # The hop that connected to us is part of the chain the trusted list describes.
