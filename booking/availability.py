@@ -131,7 +131,7 @@ catalog_copy = _CatalogCopy()
 
 def catalog_value(name: str, build):
     """`build()`'s result, kept by this worker until the catalog token changes."""
-    seconds = getattr(settings, "PAGE_LOCAL_REVALIDATE_SECONDS", 0)
+    seconds = settings.PAGE_LOCAL_REVALIDATE_SECONDS
     moment = time.monotonic()
     if not (seconds > 0 and moment - catalog_copy.checked_at < seconds):
         token = cache.get(CATALOG_KEY)

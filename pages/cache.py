@@ -132,7 +132,7 @@ def generation_value(name: str, build):
 
 def page_html_cache_on() -> bool:
     """PAGE_HTML_CACHE off (`make bench` with BENCH_NO_PAGE_CACHE=1) renders every page."""
-    return getattr(settings, "PAGE_HTML_CACHE", True)
+    return settings.PAGE_HTML_CACHE
 
 
 def cached_page_lookup(cache_name: str) -> tuple[CachedPage | None, str]:

@@ -159,10 +159,10 @@ def test_rendering_a_topic_page_costs_two_queries_once_the_menu_is_known(
     with its journey, and all its children in one UNION. Site settings and the menu index
     are shared values kept per content generation."""
     settings.PAGE_HTML_CACHE = False
-    page = add_children(PageFactory(slug="big"), each=children_each)
+    page = page_with_children(PageFactory(slug="big"), each=children_each)
     for n in range(children_each):
-        relate(page, PageFactory(), position=n)
-    add_journey(page)
+        PageRelationFactory(page=page, related_page=PageFactory(), position=n)
+    TreatmentJourneyFactory(page=page)
     body(client, "/big/")  # the menu index and site settings for this generation
     for _ in range(2):
         with django_assert_max_num_queries(2):
@@ -174,7 +174,7 @@ def test_rendering_the_home_page_costs_two_queries_once_the_menu_is_known(
     client, settings, django_assert_max_num_queries
 ):
     settings.PAGE_HTML_CACHE = False
-    add_children(PageFactory(kind=Page.Kind.HOME, slug="home"), each=3)
+    page_with_children(PageFactory(kind=Page.Kind.HOME, slug="home"), each=3)
     PageFactory()
     body(client, "/")
     with django_assert_max_num_queries(2):

@@ -15,8 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from pages.middleware import CachedPublicPageMiddleware
-
-from .factories import add_children
+from tests.factories import PageFactory, page_with_children
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +23,7 @@ GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
 
 
 def test_a_public_page_is_sent_gzip_compressed_to_a_browser_that_accepts_it(client):
-    add_children(PageFactory(slug="p"), each=3)
+    page_with_children(PageFactory(slug="p"), each=3)
     plain = client.get("/p/")
     packed = client.get("/p/", **GZIP)
     assert "Content-Encoding" not in plain
