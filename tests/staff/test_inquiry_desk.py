@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from notifications.models import Message
 from staff.models import AuditEntry, InquiryFirstContact
+from tests.factories import InquiryFactory, PartnerScreeningFactory
 
 PT = ZoneInfo("America/Los_Angeles")
 QUEUE = "admin:intake_inquiry_changelist"
