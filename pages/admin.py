@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -17,6 +18,7 @@ from clinic_site.text_templates import render_text
 
 from .models import (
     FAQEntry,
+    Fee,
     Page,
     PageDueForReview,
     PageRelation,
@@ -25,10 +27,18 @@ from .models import (
     Section,
     SiteSettings,
     Takeaway,
+    TeamMember,
     Testimonial,
     TreatmentJourney,
 )
-from .services import page_revert, page_revision_create
+from .services import (
+    PhotoRejected,
+    page_revert,
+    page_revision_create,
+    team_member_photo_clear,
+    team_photo_prepare,
+    team_photo_version,
+)
 from .views import preview_response
 
 # What a sample message looks like, for the preview next to the sender name.
@@ -380,3 +390,73 @@ class TestimonialAdmin(admin.ModelAdmin):
     @admin.display(description="quote")
     def short_quote(self, testimonial):
         return testimonial.quote[:80]
+
+
+class TeamMemberForm(forms.ModelForm):
+    photo_upload = forms.ImageField(
+        label="Photo",
+        required=False,
+        help_text="JPEG or PNG. It is cropped square and made small; its hidden data (such as "
+        "where it was taken) is removed.",
+    )
+    photo_remove = forms.BooleanField(label="Remove the photo", required=False)
+
+    class Meta:
+        model = TeamMember
+        fields = (
+            "name", "role", "credentials", "languages", "bio", "licence_type", "licence_number",
+            "photo_alt", "is_published", "position",
+        )  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("photo_upload")
+        has_photo = (upload or self.instance.photo_version) and not cleaned.get("photo_remove")
+        if has_photo and not (cleaned.get("photo_alt") or "").strip():
+            self.add_error("photo_alt", "Describe the photo for people who cannot see it.")
+        if upload:
+            try:
+                self.prepared_photo = team_photo_prepare(upload)
+            except PhotoRejected as exc:
+                self.add_error("photo_upload", str(exc))
+        return cleaned
+
+
+@admin.register(TeamMember)
+class TeamMemberAdmin(admin.ModelAdmin):
+    form = TeamMemberForm
+    list_display = ("name", "role", "licence_type", "licence_number", "has_photo", "is_published")
+    list_editable = ("is_published",)
+    fieldsets = (
+        (None, {"fields": ("name", "role", "credentials", "languages", "bio")}),
+        ("California licence", {"fields": ("licence_type", "licence_number")}),
+        ("Photo", {"fields": ("photo_preview", "photo_upload", "photo_alt", "photo_remove")}),
+        ("On the website", {"fields": ("is_published", "position")}),
+    )
+    readonly_fields = ("photo_preview",)
+
+    @admin.display(boolean=True, description="photo")
+    def has_photo(self, obj):
+        return bool(obj.photo_version)
+
+    @admin.display(description="Current photo")
+    def photo_preview(self, obj):
+        if not obj.photo_version:
+            return f"None yet: the site shows the initials {obj.initials or '…'}."
+        return format_html(
+            '<img src="{}" alt="{}" width="96" height="96">', obj.photo_url, obj.photo_alt
+        )
+
+    def save_model(self, request, obj, form, change):
+        if form.cleaned_data.get("photo_remove"):
+            team_member_photo_clear(member=obj)
+        elif getattr(form, "prepared_photo", None):
+            obj.photo = form.prepared_photo
+            obj.photo_version = team_photo_version(form.prepared_photo)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Fee)
+class FeeAdmin(admin.ModelAdmin):
+    list_display = ("name", "amount", "note", "position", "is_published")
+    list_editable = ("amount", "position", "is_published")

@@ -143,6 +143,7 @@ class Page(models.Model):
         TOPIC = "topic", "Topic page"
         PRIVACY = "privacy", "Privacy notice"
         PRIVACY_PRACTICES = "privacy_practices", "Notice of Privacy Practices"
+        COST = "cost", "Cost and insurance (shows the fees)"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
     title = models.CharField(max_length=160, help_text="The page's main heading (its h1).")
@@ -566,3 +567,103 @@ class SeededItem(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class TeamMember(models.Model):
+    """A clinician shown on the "Our team" page, the home page and next to their bookings.
+
+    The photo is stored re-encoded (JPEG, at most 480 px, metadata such as GPS removed) in
+    the database and served by the site itself, so it works on any host without a media
+    server and never carries the original file's EXIF data.
+    """
+
+    class LicenceType(models.TextChoices):
+        MD = "MD", "Physician and surgeon (MD)"
+        DO = "DO", "Osteopathic physician (DO)"
+        NP = "NP", "Nurse practitioner (NP)"
+        RN = "RN", "Registered nurse (RN)"
+        PSYCHOLOGIST = "PSY", "Psychologist (PSY)"
+        LMFT = "LMFT", "Licensed marriage and family therapist (LMFT)"
+        LCSW = "LCSW", "Licensed clinical social worker (LCSW)"
+        LPCC = "LPCC", "Licensed professional clinical counselor (LPCC)"
+
+    name = models.CharField(
+        max_length=120, help_text="As patients will see it, e.g. Dr. Alex Rivera."
+    )
+    role = models.CharField(max_length=120, help_text="e.g. Psychiatrist, Couples therapist.")
+    credentials = models.CharField(max_length=120, blank=True, help_text="e.g. PsyD, LMFT")
+    licence_type = models.CharField(
+        "California licence type", max_length=8, choices=LicenceType.choices, blank=True
+    )
+    licence_number = models.CharField(
+        "California licence number",
+        max_length=30,
+        blank=True,
+        help_text="Patients can check it with the California licensing board.",
+    )
+    languages = models.CharField(
+        max_length=200, default="English", help_text="Comma-separated, e.g. English, Spanish."
+    )
+    bio = models.TextField(max_length=700, blank=True, help_text="Two or three plain sentences.")
+    photo = models.BinaryField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it, e.g. "
+        "“Alex Rivera smiling, in a blue shirt”.",
+    )
+    photo_version = models.CharField(max_length=16, blank=True, editable=False)
+    is_published = models.BooleanField("shown on the website", default=True)
+    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.licence_number and not self.licence_type:
+            raise ValidationError({"licence_type": "Choose the type of this licence."})
+
+    @property
+    def initials(self) -> str:
+        words = [w for w in self.name.replace("Dr.", "").split() if w[:1].isalpha()]
+        return "".join(w[0].upper() for w in (words[:1] + words[-1:] if len(words) > 1 else words))
+
+    @property
+    def photo_url(self) -> str:
+        if not self.photo_version:
+            return ""
+        return reverse(
+            "pages:team_photo", kwargs={"member_id": self.pk, "version": self.photo_version}
+        )
+
+    @property
+    def language_list(self) -> list[str]:
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+    @property
+    def licence_label(self) -> str:
+        if not self.licence_number:
+            return ""
+        return f"California {self.licence_type} licence {self.licence_number}".replace("  ", " ")
+
+
+class Fee(models.Model):
+    """A price the clinic charges, listed on the "Cost and insurance" page as staff set it."""
+
+    name = models.CharField(max_length=120, help_text="e.g. Consultation with a psychiatrist")
+    amount = models.CharField(
+        max_length=40, help_text="As it should read, e.g. $250 or Free or $400 to $650."
+    )
+    note = models.CharField(max_length=240, blank=True, help_text="e.g. 60 minutes, per couple")
+    position = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("shown on the website", default=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return f"{self.name}: {self.amount}"

@@ -5,21 +5,24 @@ related links, footer links), the page itself with its treatment journey, and on
 for all of its children. The first two are cached across pages; see `pages.cache`.
 """
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection
 from django.db.models import CharField, F, IntegerField, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, JSONObject
 
 from .cache import generation_value
 from .models import (
     FAQEntry,
+    Fee,
     Page,
     PageRelation,
     Resource,
     Section,
     Takeaway,
+    TeamMember,
     Testimonial,
     TreatmentJourney,
 )
@@ -74,6 +77,8 @@ class PageContent:
     resources: list[ResourceView] = field(default_factory=list)
     related: list[PageLink] = field(default_factory=list)
     testimonials: list[TestimonialView] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    fees: list[Fee] = field(default_factory=list)
 
 
 def published_page_index() -> list[PageLink]:
@@ -101,7 +106,9 @@ def _published_page_index_build() -> list[PageLink]:
 
 def nav_links() -> list[PageLink]:
     return [
-        link for link in published_page_index() if link.show_in_nav and link.kind == Page.Kind.TOPIC
+        link
+        for link in published_page_index()
+        if link.show_in_nav and link.kind in (Page.Kind.TOPIC, Page.Kind.COST)
     ]
 
 
@@ -115,6 +122,12 @@ def privacy_practices_link() -> PageLink | None:
         (link for link in published_page_index() if link.kind == Page.Kind.PRIVACY_PRACTICES),
         None,
     )
+
+
+def published_team() -> list[TeamMember]:
+    """The clinicians shown on the site, in order, without their photo bytes (pages link to
+    each photo's own URL)."""
+    return list(TeamMember.objects.filter(is_published=True).defer("photo"))
 
 
 def published_page_get(*, slug: str | None = None, home: bool = False) -> Page | None:
@@ -166,7 +179,13 @@ def _rows(queryset, kind: str, *, a, b=None, c=None, d=None, n=None):
     )
 
 
-def _children_union(*, page_id: int, with_testimonials: bool):
+_TEAM_FIELDS = (
+    "id", "name", "role", "credentials", "licence_type", "licence_number", "languages", "bio",
+    "photo_alt", "photo_version",
+)  # fmt: skip
+
+
+def _children_union(*, page_id: int, with_testimonials: bool, with_team: bool, with_fees: bool):
     parts = [
         _rows(Section.objects.filter(page_id=page_id), "section", a=F("heading"),
               b=F("body_html"), c=F("anchor")),
@@ -187,22 +206,38 @@ def _children_union(*, page_id: int, with_testimonials: bool):
                 c=F("attribution"),
             )
         )
+    if with_team:
+        # All of a clinician's public fields travel as one JSON text column of the UNION.
+        parts.append(
+            _rows(
+                TeamMember.objects.filter(is_published=True),
+                "team",
+                a=JSONObject(**{name: F(name) for name in _TEAM_FIELDS}),
+            )
+        )
+    if with_fees:
+        parts.append(
+            _rows(
+                Fee.objects.filter(is_published=True), "fee", a=F("name"), c=F("note"),
+                d=F("amount"),
+            )  # fmt: skip
+        )
     return parts[0].union(*parts[1:], all=True).order_by()
 
 
-# Building and compiling the six-part UNION took longer than running it (profiled: about two
+# Building and compiling the UNION took longer than running it (profiled: about two
 # thirds of an uncached page's time in this function), and its SQL never changes: compile it
 # once per process and database, with a marker where the page's id goes, and run it with the
 # id put in. Still one parameterised query; the ORM's own output, unchanged.
 _PAGE_ID_MARK = -7_700_000_077
-_compiled_children: dict[tuple[str, bool], tuple[str, tuple]] = {}
+_compiled_children: dict[tuple, tuple[str, tuple]] = {}
 
 
-def _children_rows(*, page_id: int, with_testimonials: bool) -> list[tuple]:
-    key = (connection.vendor, with_testimonials)
+def _children_rows(*, page_id: int, **parts: bool) -> list[tuple]:
+    key = (connection.vendor, *sorted(parts.items()))
     compiled = _compiled_children.get(key)
     if compiled is None:
-        union = _children_union(page_id=_PAGE_ID_MARK, with_testimonials=with_testimonials)
+        union = _children_union(page_id=_PAGE_ID_MARK, **parts)
         compiled = _compiled_children[key] = union.query.sql_with_params()
     sql, params = compiled
     with connection.cursor() as cursor:
@@ -210,10 +245,17 @@ def _children_rows(*, page_id: int, with_testimonials: bool) -> list[tuple]:
         return cursor.fetchall()
 
 
-def page_content(*, page: Page, with_testimonials: bool = False) -> PageContent:
+def page_content(
+    *, page: Page, with_testimonials: bool = False, with_team: bool = False, with_fees: bool = False
+) -> PageContent:
     """All children of `page` in ONE query (a UNION over the child tables)."""
     rows = sorted(
-        _children_rows(page_id=page.pk, with_testimonials=with_testimonials),
+        _children_rows(
+            page_id=page.pk,
+            with_testimonials=with_testimonials,
+            with_team=with_team,
+            with_fees=with_fees,
+        ),
         key=lambda row: (row[1], row[2]),
     )
 
@@ -232,4 +274,8 @@ def page_content(*, page: Page, with_testimonials: bool = False) -> PageContent:
             content.related.append(index[n])
         elif kind == "testimonial":
             content.testimonials.append(TestimonialView(quote=a, attribution=c))
+        elif kind == "fee":
+            content.fees.append(Fee(name=a, note=c, amount=d))
+        elif kind == "team":
+            content.team.append(TeamMember(**json.loads(a)))
     return content

@@ -1,8 +1,12 @@
-"""Writes for page content: revision snapshots and reverting to one."""
+"""Writes for page content: revision snapshots and reverting to one; team photos."""
+
+import hashlib
+import io
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .models import (
     FAQEntry,
@@ -179,3 +183,42 @@ def _seed_page(spec: dict, resources: dict) -> Page:
     if spec.get("journey"):
         TreatmentJourney.objects.create(page=page)
     return page
+
+
+PHOTO_MAX_PIXELS = 480
+PHOTO_MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+
+
+class PhotoRejected(ValueError):
+    """The upload is not a photo we can use; the message says why, for the form."""
+
+
+def team_photo_prepare(upload) -> bytes:
+    """A clinician's uploaded photo as a small JPEG without metadata (EXIF, GPS, comments).
+
+    Square-cropped around the centre and scaled to at most 480 px, so every page loads a
+    few kilobytes instead of a camera's megabytes.
+    """
+    if upload.size > PHOTO_MAX_UPLOAD_BYTES:
+        raise PhotoRejected("The photo is larger than 8 MB. Please choose a smaller file.")
+    try:
+        with Image.open(upload) as original:
+            original.load()
+            image = ImageOps.exif_transpose(original).convert("RGB")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise PhotoRejected("This file is not a photo we can read (use JPEG or PNG).") from exc
+    side = min(image.size)
+    image = ImageOps.fit(image, (side, side), centering=(0.5, 0.4))
+    image.thumbnail((PHOTO_MAX_PIXELS, PHOTO_MAX_PIXELS))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=82, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def team_photo_version(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def team_member_photo_clear(*, member) -> None:
+    member.photo = None
+    member.photo_version = ""

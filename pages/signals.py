@@ -7,12 +7,14 @@ from clinic_site.outage import service_recovered
 from .cache import content_changed
 from .models import (
     FAQEntry,
+    Fee,
     Page,
     PageRelation,
     Resource,
     Section,
     SiteSettings,
     Takeaway,
+    TeamMember,
     Testimonial,
     TreatmentJourney,
 )
@@ -27,6 +29,8 @@ CONTENT_MODELS = (
     TreatmentJourney,
     Testimonial,
     SiteSettings,
+    TeamMember,
+    Fee,
 )
 
 

@@ -96,6 +96,17 @@ RESOURCES = {
     },
 }
 
+# Only the fee the clinic has published (the free first call); staff add the others in the
+# admin (Fees), and the cost page lists exactly what they enter.
+FEES = {
+    "first-call": {
+        "name": "First phone call",
+        "amount": "Free",
+        "note": "About 15 minutes; no commitment",
+        "position": 1,
+    },
+}
+
 _TOPIC_REVIEW = {"needs_medical_review": True}
 
 PAGES = [
@@ -526,6 +537,71 @@ PAGES = [
         ],
         "resources": ["khalifian2024", "sanacora2017", "fda_compounded_2023", "lifeline988"],
         "related": ["page:what-it-is", "page:how-many-sessions"],
+    },
+    {
+        "key": "page:cost-and-insurance",
+        "kind": "cost",
+        "slug": "cost-and-insurance",
+        "title": "Cost and insurance",
+        "nav_label": "Cost",
+        "nav_order": 70,
+        "lede": "What we charge, how PPO insurance may help, and what plans often leave out. "
+        "We go through the numbers with you before anything is booked.",
+        "seo_title": "Cost and insurance for ketamine-assisted couples therapy",
+        "meta_description": "Our fees, PPO out-of-network benefits, superbills and what "
+        "insurance usually does not cover, explained plainly.",
+        "needs_medical_review": False,
+        "staff_note": "The fee table comes from Fees in the admin. Keep this page free of "
+        "promises: what a plan pays depends on the plan.",
+        "sections": [
+            (
+                "Using a PPO plan",
+                "We accept most PPO insurance plans. Many PPO plans also have "
+                "*out-of-network* benefits that pay back part of what you spend with a "
+                "clinician outside their network, often once a yearly deductible is met. "
+                "Some couples find their plan covers much of the cost, even all of it; for "
+                "others it pays little or nothing. We are glad to help you check.\n\n"
+                "Questions worth asking your insurer:\n\n"
+                "- Do we have out-of-network benefits for mental health care?\n"
+                "- How much is the deductible, and how much of it is already met?\n"
+                "- What share of the cost is paid back, and up to what amount?\n"
+                "- Is couples or family therapy covered, and does it need approval first?",
+            ),
+            (
+                "Superbills",
+                "A superbill is a detailed receipt with the codes an insurer asks for. If we "
+                "are out of network for your plan, we can give you one after each paid "
+                "visit, and you send it to your insurer to claim what your plan pays back.",
+            ),
+            (
+                "What insurance usually does not cover",
+                "- The ketamine itself and the time of a medicine session are often not "
+                "covered, because the medicine is used off-label.\n"
+                "- Couples therapy on its own, when neither partner has a diagnosis that "
+                "the plan recognises.\n"
+                "- Missed appointments and late cancellations.\n\n"
+                "Plans differ, so please treat this as a guide, not a promise.",
+            ),
+            (
+                "Paying for yourselves",
+                "You may be able to use a health savings account (HSA) or flexible spending "
+                "account (FSA); your plan's administrator can confirm. If you pay for "
+                "yourselves or have no insurance, you have the right to a written Good "
+                "Faith Estimate of the expected charges before your care begins.",
+            ),
+        ],
+        "faqs": [
+            (
+                "Will our insurance pay for all of it?",
+                "It may, but we cannot know until we have checked your plan. Call us or "
+                "mention your insurer in your inquiry, and we will go through it with you.",
+            ),
+            (
+                "Is the first phone call free?",
+                "Yes, the short first phone call costs nothing and commits you to nothing.",
+            ),
+        ],
+        "related": ["page:how-many-sessions", "page:key-takeaways-and-faq"],
     },
     {
         "key": "page:privacy",

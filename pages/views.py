@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -12,7 +12,8 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .cache import CachedPage, cached_page_lookup, cached_page_set
-from .models import Page, SiteSettings, tel_href
+from .care_phases import CARE_PHASES
+from .models import Page, SiteSettings, TeamMember, tel_href
 from .structured_data import clinic_data, faq_page_data, ld_json, medical_web_page_data
 
 TITLE_SEPARATOR = " | "
@@ -36,7 +37,12 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
     site_url = settings.SITE_URL
     content = (
-        selectors.page_content(page=page, with_testimonials=page.kind == Page.Kind.HOME)
+        selectors.page_content(
+            page=page,
+            with_testimonials=page.kind == Page.Kind.HOME,
+            with_team=page.kind == Page.Kind.HOME,
+            with_fees=page.kind == Page.Kind.COST,
+        )
         if page
         else selectors.PageContent()
     )
@@ -57,6 +63,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         if faq:
             structured.append(faq)
     index = selectors.published_page_index()
+    is_home = page is None or page.kind == Page.Kind.HOME
     page_title = (page.seo_title or page.title) if page else site_settings.clinic_name
     return {
         "page": page,
@@ -74,6 +81,8 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "json_ld": [ld_json(data) for data in structured],
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],
         "preview": preview,
+        "care_phases": CARE_PHASES if is_home else (),
+        "cost_link": next((link for link in index if link.kind == Page.Kind.COST), None),
     }
 
 
@@ -160,6 +169,51 @@ def preview_response(page: Page) -> HttpResponse:
     response = HttpResponse(render_page_html(page=page, preview=True))
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def render_team_html() -> str:
+    site_settings = SiteSettings.load()
+    index = selectors.published_page_index()
+    return render_to_string(
+        "pages/team.html",
+        {
+            "team": selectors.published_team(),
+            "site_settings": site_settings,
+            "nav_current": "team",
+            "canonical_url": settings.SITE_URL + "/team/",
+            "document_title": document_title(
+                title="Our team", clinic_name=site_settings.clinic_name
+            ),
+            "cost_link": next((link for link in index if link.kind == Page.Kind.COST), None),
+        },
+    )
+
+
+@require_safe
+def team(request):
+    """The clinicians, with licences and languages (cached like every public page)."""
+    entry, generation = cached_page_lookup("team")
+    if entry is None:
+        entry = cached_page_set(
+            "team",
+            html=render_team_html(),
+            last_modified=SiteSettings.load().updated_at,
+            generation=generation,
+        )
+    return _cached_response(request, entry)
+
+
+@require_safe
+def team_photo(request, member_id: int, version: str):
+    """A clinician's photo. Its URL changes with each upload, so it may be cached for a year."""
+    member = get_object_or_404(
+        TeamMember.objects.only("photo", "photo_version"), pk=member_id, is_published=True
+    )
+    if not member.photo or member.photo_version != version:
+        raise Http404("No such photo")
+    response = HttpResponse(bytes(member.photo), content_type="image/jpeg")
+    patch_cache_control(response, public=True, max_age=31536000, immutable=True)
     return response
 
 

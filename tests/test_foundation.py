@@ -17,7 +17,7 @@ def test_home_page_renders_with_the_base_layout(client):
     assert '<a class="skip-link" href="#main">' in html
     assert 'aria-label="Crisis help"' in html
     assert "988" in html and "911" in html
-    assert "/static/vendor/bootstrap/bootstrap.min.css" in html
+    assert "/static/css/site.css" in html and "bootstrap" not in html
     assert "<footer" in html and "<header" in html
 
 

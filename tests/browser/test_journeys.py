@@ -180,7 +180,7 @@ def test_a_couple_reads_inquires_screens_books_and_downloads_the_calendar_file(j
     journey.step(f"topic: {topic_title}")
 
     with page.expect_navigation():
-        page.locator("main").get_by_role("link", name="Start a confidential inquiry").click()
+        page.locator("main").get_by_role("link", name="See if this is right for us").first.click()
     links = send_inquiry(journey, check_each_step=True)
 
     # The submitter's own private screening.

@@ -68,7 +68,7 @@ def test_an_inquiry_can_be_completed_with_the_keyboard_alone(open_journey):
     journey = open_journey(javascript=False)
     page = journey.page
     journey.visit("/")
-    follow_link(page, "el.textContent.trim() === 'Start a confidential inquiry'")
+    follow_link(page, "el.textContent.trim() === 'See if this is right for us'")
     for number, answers in enumerate(INQUIRY_STEPS, start=1):
         assert f"Step {number} of {len(INQUIRY_STEPS)}" in page.content()
         for kind, name, value in answers:

@@ -31,21 +31,22 @@ def test_a_published_page_shows_toc_review_line_resources_related_and_cta(client
     assert '<a href="#heading-0">Heading 0</a>' in html
     assert '<h2 id="heading-0">Heading 0</h2>' in html
     assert "<p>Body <strong>0</strong>.</p>" in html
-    assert "Medically reviewed on" in html
-    assert "November 2, 2026</time> by Dana Reviewer, MD, psychiatrist" in html
+    assert "Medically reviewed by Dana Reviewer, MD, psychiatrist, on" in html
+    assert ">November 2, 2026</time>" in html
     assert 'href="https://example.org/1"' in html and "Journal, 2021" in html
     assert '<a href="/how-it-differs/">How it differs</a>' in html
     assert 'href="tel:+19496250564"' in html
-    assert 'href="/inquiry/">Start a confidential inquiry' in html
+    # One primary action; booking stays in the footer.
+    assert 'class="btn btn-primary" href="/inquiry/">See if this is right for us' in html
     assert 'href="/book/">Book a consultation' in html
     assert "not FDA-approved" in html
 
 
-def test_an_unreviewed_page_says_so_instead_of_claiming_a_review(client):
+def test_an_unreviewed_page_makes_no_review_claim_and_no_pending_note(client):
     PageFactory(slug="fresh", last_reviewed_on=None, reviewer_name="", reviewer_credentials="")
     html = html_of(client.get("/fresh/"))
-    assert "Medically reviewed on" not in html
-    assert "Medical review pending" in html
+    assert "Medically reviewed" not in html
+    assert "review pending" not in html.lower()  # that belongs in the admin's overdue list
 
 
 def test_draft_and_scheduled_pages_are_invisible_to_the_public(client):

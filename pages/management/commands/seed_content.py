@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from pages.models import SiteSettings
+from pages.models import Fee, SeededItem, SiteSettings
 from pages.services import starter_content_seed
-from pages.starter_content import PAGES, RESOURCES
+from pages.starter_content import FEES, PAGES, RESOURCES
 
 
 class Command(BaseCommand):
@@ -17,3 +17,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Starter content: created {len(created)} page(s).")
         else:
             self.stdout.write("Starter content: nothing to do (already loaded).")
+        for key, fee in FEES.items():
+            _, new = SeededItem.objects.get_or_create(key=f"fee:{key}")
+            if new:
+                Fee.objects.create(**fee)
