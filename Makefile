@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format bench install install-dev starter migrate worker beat clean
+.PHONY: run test lint format bench lighthouse install install-dev starter migrate worker beat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version.split()[0]'
@@ -49,6 +49,10 @@ format: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/run.py
+
+# Lighthouse 12.2.3 (npm) with Debian's Chromium, mobile: home and a topic page under gunicorn.
+lighthouse: install-dev
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/lighthouse.py
 
 worker: install
 	$(BIN)/celery -A clinic_site worker --loglevel=INFO

@@ -1,7 +1,8 @@
 """How booking times and places read to a person: Pacific time, labelled, discreet."""
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from clinic_site.clock import local
 
@@ -73,3 +74,51 @@ def where_choice_text(modes: list[str]) -> str:
         raise ValueError("one mode: use where_text")
     words = [MODE_WORDS[m] for m in modes]
     return f"{', '.join(words[:-1])} or {words[-1]} (you choose below)"
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One square of the booking calendar: a date and its open times (None: nothing open)."""
+
+    date: date
+    row: dict | None
+
+    @property
+    def label(self) -> str:
+        return day_text(self.date)
+
+
+@dataclass(frozen=True)
+class CalendarWeek:
+    """Monday to Sunday; `heading` reads "Week of December 7" (Pacific dates)."""
+
+    days: tuple[CalendarDay, ...]
+
+    @property
+    def heading(self) -> str:
+        first = self.days[0].date
+        return f"Week of {first:%B} {first.day}"
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for day in self.days if day.row)
+
+
+def calendar_weeks(day_rows: list[dict]) -> list[CalendarWeek]:
+    """The days with open times laid out as whole weeks (Monday first), from the week of the
+    first open day to the week of the last; weeks with nothing open in between are kept,
+    so the calendar never jumps without saying so."""
+    by_date = {row["date"]: row for row in day_rows}
+    if not by_date:
+        return []
+    start = min(by_date) - timedelta(days=min(by_date).weekday())
+    end = max(by_date)
+    weeks = []
+    while start <= end:
+        days = tuple(
+            CalendarDay(date=start + timedelta(days=n), row=by_date.get(start + timedelta(days=n)))
+            for n in range(7)
+        )
+        weeks.append(CalendarWeek(days=days))
+        start += timedelta(days=7)
+    return weeks

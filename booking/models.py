@@ -129,12 +129,25 @@ class Clinician(models.Model):
         ConsultationType, related_name="clinicians", blank=True
     )
     is_active = models.BooleanField(default=True)
+    profile = models.OneToOneField(
+        "pages.TeamMember",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinician",
+        help_text="Their public profile (photo, licence, languages) from Our team.",
+    )
 
     class Meta:
         ordering = ["display_name"]
 
     def __str__(self):
         return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+    @property
+    def initials(self) -> str:
+        words = [w for w in self.display_name.replace("Dr.", "").split() if w[:1].isalpha()]
+        return "".join(w[0].upper() for w in (words[:1] + words[-1:] if len(words) > 1 else words))
 
 
 class AvailabilityRule(models.Model):

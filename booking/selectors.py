@@ -124,12 +124,16 @@ def bookable_type(*, slug: str) -> ConsultationType | None:
 
 
 def clinicians_for(*, consultation_type: ConsultationType) -> list[Clinician]:
-    """Active clinicians offering the type, by name (kept per catalog token)."""
+    """Active clinicians offering the type, by name, with their public profiles (kept per
+    catalog token; a profile's photo bytes are never loaded here)."""
     return list(  # a copy: callers may filter or sort it
         availability.catalog_value(
             f"clinicians:{consultation_type.pk}",
             lambda: list(
-                consultation_type.clinicians.filter(is_active=True).order_by("display_name", "pk")
+                consultation_type.clinicians.filter(is_active=True)
+                .select_related("profile")
+                .defer("profile__photo")
+                .order_by("display_name", "pk")
             ),
         )
     )

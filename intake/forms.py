@@ -40,6 +40,25 @@ PHONE_ERROR = "Enter a US mobile number with area code, for example (949) 555-01
 
 YES_NO_CHOICES = YesNo.choices
 
+# What to do, said for each question (the error summary and the field both show it).
+REQUIRED_MESSAGES = {
+    "contact_name": "Enter your name.",
+    "contact_email": "Enter your email address, for example name@example.com.",
+    "contact_phone": "Enter your mobile number, for example 949-555-0123.",
+    "preferred_contact": "Choose how we should contact you.",
+    "sms_safe": "Tell us whether it is safe for us to text this number.",
+    "voicemail_ok": "Tell us whether we may leave a voicemail.",
+    "partner_first_name": "Enter your partner's first name.",
+    "both_adults": "Tell us whether you are both 18 or older.",
+    "in_california": "Tell us whether you are in California.",
+    "concerns": "Choose at least one thing you would like help with.",
+    "medicine_interest": "Choose who is interested in medicine-assisted sessions.",
+    "session_format": "Choose in person, telehealth, or either.",
+    "payment": "Choose how you would pay.",
+    "military_family": "Tell us whether either of you is a veteran or in a military family.",
+}
+EMAIL_INVALID = "Enter an email address in the form name@example.com."
+
 
 def _helper() -> FormHelper:
     helper = FormHelper()
@@ -67,6 +86,11 @@ class StepForm(forms.Form):
         self.context = context or {}
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        for name, field in self.fields.items():
+            if name in REQUIRED_MESSAGES:
+                field.error_messages["required"] = REQUIRED_MESSAGES[name]
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = EMAIL_INVALID
 
 
 class ContactStepForm(StepForm):

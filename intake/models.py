@@ -300,6 +300,17 @@ class PartnerScreening(models.Model):
         """The submitter was shown this partner's link to pass on (no channel to send it)."""
         return self.role == self.Role.PARTNER and not (self.can_text or self.can_email)
 
+    @property
+    def first_name(self) -> str:
+        return (self.name or "").split(" ")[0].strip()
+
+    @property
+    def inviter_first_name(self) -> str:
+        """For the partner's welcome: who invited them, by first name only."""
+        if self.role != self.Role.PARTNER:
+            return ""
+        return (self.inquiry.contact_name or "").strip().split(" ")[0]
+
 
 class InstrumentResult(models.Model):
     """One completed, scored instrument for one partner (see intake/instruments.py)."""

@@ -218,7 +218,10 @@ def _children_union(*, page_id: int, with_testimonials: bool, with_team: bool, w
     if with_fees:
         parts.append(
             _rows(
-                Fee.objects.filter(is_published=True), "fee", a=F("name"), c=F("note"),
+                Fee.objects.filter(is_published=True),
+                "fee",
+                a=F("name"),
+                c=F("note"),
                 d=F("amount"),
             )  # fmt: skip
         )

@@ -201,7 +201,7 @@ def team(request):
             last_modified=SiteSettings.load().updated_at,
             generation=generation,
         )
-    return _cached_response(request, entry)
+    return cached_page_response(request, entry)
 
 
 @require_safe

@@ -73,3 +73,31 @@ def test_booking_works_without_javascript(open_journey, clinic):  # noqa: F811
 def test_every_booking_page_is_accessible_and_fits_320px(open_journey, clinic):  # noqa: F811
     walk_through_booking(open_journey(), check=checked)
     assert Appointment.objects.get().status == "cancelled"
+
+
+def test_the_calendar_is_a_short_week_grid_with_a_first_available_shortcut(open_journey, clinic):  # noqa: F811
+    """No JavaScript, a phone: weeks of seven days instead of a 3,500 px list; the shortcut
+    and any day lead to that day's times; axe clean with the clinicians' avatars."""
+    from pages.models import TeamMember
+
+    alex = clinic.clinicians.get(display_name="Alex Rivera")
+    alex.profile = TeamMember.objects.create(name="Alex Rivera", role="Psychologist")
+    alex.save()
+    j = open_journey(javascript=False)
+    page = j.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    j.visit(f"/book/{clinic.slug}/")
+    assert page.locator(".week").count() >= 8  # 60 days ahead
+    assert page.locator(".week-days").first.locator("li").count() == 7
+    assert page.locator("main").bounding_box()["height"] < 2600
+    assert "Alex Rivera, LMFT · Psychologist" in page.locator(".booking-clinicians").inner_text()
+    checked(j, "calendar")
+    first_label = page.locator(".booking-first strong").inner_text()
+    assert first_label == "First available:"
+    page.locator(".booking-first a").click()
+    assert page.locator("h1").inner_text() == "Choose a time"
+    first_day = page.url
+    page.go_back()
+    page.locator(".week-days a.booking-choice").first.click()
+    assert page.url == first_day  # the first open square is the first available day
+    checked(j, "times from the calendar")

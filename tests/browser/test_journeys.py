@@ -8,6 +8,7 @@ keeps screenshots of its key steps for test-artifacts/ when it fails.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, unquote
 
 import icalendar
 from django.core.management import call_command
@@ -85,6 +86,13 @@ def check_error_state(journey: Journey, label: str) -> None:
     assert page.locator('[aria-invalid="true"]').count() >= 1, f"{label}: no invalid field"
     messages = page.locator(".invalid-feedback, .errorlist, [id^=error_]")
     assert messages.count() >= 1, f"{label}: no message next to a field"
+    if page.locator("#error-summary").count():
+        # The summary at the top: focused on load, "Error:" in the title, every link leads
+        # to its field.
+        assert page.title().startswith("Error: "), f"{label}: {page.title()}"
+        assert page.evaluate("document.activeElement.id") == "error-summary", label
+        for href in page.locator("#error-summary a").evaluate_all("els => els.map(a => a.hash)"):
+            assert page.locator(href).count() == 1, f"{label}: {href} leads nowhere"
     check_page(journey, label)
 
 
@@ -107,13 +115,12 @@ def send_inquiry(journey: Journey, *, check_each_step: bool) -> dict:
     assert page.locator("h1").inner_text().startswith("Thank you")
     if check_each_step:
         check_page(journey, "inquiry sent")
-    codes = page.locator("main code").all_inner_texts()
     return {
         "reference": page.locator(".reference-code").inner_text(),
         "submitter_link": page.get_by_role("link", name="Start my questionnaire").get_attribute(
             "href"
         ),
-        "partner_link": codes[-1].strip(),
+        "partner_link": page.locator("#partner-link").input_value().strip(),
         "booking_link": page.locator('main a[href*="inquiry="]').first.get_attribute("href"),
     }
 
@@ -258,7 +265,23 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
 
     call_command("load_starter_data", verbosity=0)
     submitter = open_journey()
+    submitter.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     links = send_inquiry(submitter, check_each_step=False)
+
+    # The hand-off: the partner's link in a field, with "Copy link" and a discreet text.
+    page = submitter.page
+    sms = page.get_by_role("link", name="Send by text message").get_attribute("href")
+    assert sms.startswith("sms:?&body=Here%20is%20the%20private%20link")
+    assert quote(links["partner_link"], safe="") in sms or quote(links["partner_link"]) in sms
+    for word in ("ketamine", "therapy", "clinic", "Clarity", "health"):
+        assert word.lower() not in unquote(sms).lower().split("/inquiry/")[0], word
+    box = page.locator("[data-share-box]").filter(has=page.locator("#partner-link"))
+    box.get_by_role("button", name="Copy link").click()
+    expect_status = box.locator(".share-status")
+    expect_status.filter(has_text="Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == links["partner_link"]
+    check_page(submitter, "done page: link copied")
+
     submitter.visit(_path(links["submitter_link"]))
     answer_screening(submitter, check_each_section=False)
     own_page_before = submitter.page.locator("main").inner_text()
@@ -278,8 +301,18 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     _input(page, "voicemail_ok", "no").check()
     submit(page, "Save and start my questionnaire")
     assert "Section 1 of" in page.content()
-    assert "Dana" not in page.locator("main").inner_text()  # nothing of the other partner
-    check_page(partner, "partner: first section")
+    # A welcome: who invited them (first name only), how long, that their answers are private.
+    welcome = page.locator("section", has=page.locator("#welcome-heading")).inner_text()
+    assert "Welcome, Robin" in welcome
+    assert "Dana asked" in welcome and "Dana will not see them" in welcome
+    assert "10 to 15 minutes" in welcome
+    main_text = page.locator("main").inner_text()
+    assert "Whitfield" not in main_text  # nothing more of the other partner
+    assert main_text.count("Dana") == 2
+    check_page(partner, "partner: welcome and first section")
+    submit(page, "Save and continue")  # nothing answered: the error summary takes focus
+    assert "Welcome, Robin" not in page.content()
+    check_error_state(partner, "partner: first section with errors")
     choices = page.evaluate(_LOW_RISK_CHOICE)
     choices["q9"] = "1"  # thoughts of being better off dead: several days
     for name, value in choices.items():
