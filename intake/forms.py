@@ -57,7 +57,7 @@ REQUIRED_MESSAGES = {
     "payment": "Choose how you would pay.",
     "military_family": "Tell us whether either of you is a veteran or in a military family.",
 }
-EMAIL_INVALID = "Enter an email address in the form name@example.com."
+EMAIL_INVALID = "Enter a valid email address, for example name@example.com."
 
 
 def _helper() -> FormHelper:

@@ -82,7 +82,8 @@ def test_the_whole_inquiry_creates_one_inquiry_and_two_screenings(client):
     assert "/inquiry/s/" in html
     assert "/book/?inquiry=" in html
     assert "Please pass this link on to Robin" in html  # no partner contact was given
-    assert html.count("/inquiry/s/") == 3  # own link (button + copy) and the partner's
+    # Own link (button + field) and the partner's (field + the text-message link).
+    assert html.count("/inquiry/s/") == 4
     assert_crisis_info(html)
 
 
