@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('booking', '0003_appointment_inquiry'),
+        ('booking', '0004_waitlist'),
         ('pages', '0005_team_fees_cost_page'),
     ]
 
