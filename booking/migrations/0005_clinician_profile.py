@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('booking', '0004_waitlist'),
-        ('pages', '0005_team_fees_cost_page'),
+        ('pages', '0006_team_fees_cost_page'),
     ]
 
     operations = [

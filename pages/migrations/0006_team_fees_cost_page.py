@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0004_notice_of_privacy_practices'),
+        ('pages', '0005_discreet_sender_and_accurate_insurance'),
     ]
 
     operations = [
