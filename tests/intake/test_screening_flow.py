@@ -236,7 +236,7 @@ def test_item_9_above_0_with_another_item_missing_shows_the_panel_with_the_error
         response = post_section(client, url, "phq9", answers)
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Please check the answers marked below." in html
+    assert 'id="error-summary"' in html and "Question 3: " in html  # issue 13's summary
     assert URGENT_PANEL in html and 'role="alert"' in html
     # Staff are alerted; only the flag is kept, none of the section's answers.
     inquiry.refresh_from_db()
