@@ -11,8 +11,7 @@ from PIL import Image
 
 from pages.care_phases import CARE_PHASES
 from pages.models import Fee, Page, SiteSettings, TeamMember
-
-from .factories import add_children, make_page
+from tests.factories import PageFactory, page_with_children
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +118,7 @@ def test_a_file_that_is_not_a_photo_is_refused_with_a_reason(admin_client):
 
 
 def test_the_cost_page_lists_the_fees_staff_set(client, django_assert_max_num_queries):
-    add_children(make_page(kind=Page.Kind.COST, slug="cost-and-insurance",
+    page_with_children(PageFactory(kind=Page.Kind.COST, slug="cost-and-insurance",
                            title="Cost and insurance", needs_medical_review=False))  # fmt: skip
     Fee.objects.create(name="Consultation", amount="$250", note="60 minutes", position=1)
     Fee.objects.create(name="Old fee", amount="$1", is_published=False)
@@ -150,7 +149,7 @@ def test_the_seeded_cost_page_is_careful_with_promises(client):
 
 
 def test_home_leads_with_one_primary_action_and_how_it_works(client, django_assert_max_num_queries):
-    home = add_children(make_page(kind=Page.Kind.HOME, slug="home"), each=2)
+    home = page_with_children(PageFactory(kind=Page.Kind.HOME, slug="home"), each=2)
     member()
     cache.clear()
     with django_assert_max_num_queries(4):
@@ -168,7 +167,7 @@ def test_home_leads_with_one_primary_action_and_how_it_works(client, django_asse
 
 
 def test_the_help_bar_is_a_closed_details_with_the_numbers_on_every_page(client):
-    make_page(slug="topic")
+    PageFactory(slug="topic")
     for url in ("/", "/topic/", "/team/", "/inquiry/", "/book/"):
         html = client.get(url).content.decode()
         bar = html[html.index('<aside class="help-bar-wrap"') : html.index("</aside>")]
@@ -178,7 +177,7 @@ def test_the_help_bar_is_a_closed_details_with_the_numbers_on_every_page(client)
 
 
 def test_faq_entries_are_native_accordions_with_faq_page_data(client):
-    add_children(make_page(slug="faq"), each=3)
+    page_with_children(PageFactory(slug="faq"), each=3)
     html = body(client, "/faq/")
     assert html.count('<details class="faq-entry">') == 3
     assert "<summary><h3>Question 0?</h3></summary>" in html
