@@ -27,7 +27,8 @@ HEALTH_WORDS = (
 
 @pytest.fixture
 def couple():
-    inquiry = InquiryFactory()
+    # The submitter's own name on the inquiry: the partner's welcome shows its first name only.
+    inquiry = InquiryFactory(contact_name="Dana Whitfield")
     submitter = PartnerScreeningFactory(inquiry=inquiry, role="submitter", name="Dana")
     partner = PartnerScreeningFactory(inquiry=inquiry, role="partner", name="Robin")
     return inquiry, submitter, partner
@@ -161,7 +162,8 @@ def test_one_partners_link_never_shows_the_others_answers_or_progress(couple):
     html = page.content.decode()
     assert page.context["screening"] == partner
     assert "Section 1 of 8" in html
-    for leak in ("Dana", "complete", "finished", "your partner has"):
+    assert "Dana asked" in html  # who invited them, by first name only
+    for leak in ("Whitfield", "complete", "finished", "your partner has"):
         assert leak not in html
     assert partner.results.count() == 0
     # Robin's answers land on Robin's screening only.
