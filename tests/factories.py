@@ -30,6 +30,7 @@ from notifications.models import Message, SmsOptOut
 from notifications.services import message_create
 from pages.models import (
     FAQEntry,
+    Fee,
     Page,
     PageRelation,
     PageRevision,
@@ -37,6 +38,7 @@ from pages.models import (
     Section,
     SiteSettings,
     Takeaway,
+    TeamMember,
     Testimonial,
     TreatmentJourney,
 )
@@ -456,6 +458,28 @@ class TestimonialFactory(factory.django.DjangoModelFactory):
     attribution = "A couple in Orange County"
     consent_date = dt.date(2026, 1, 15)
     is_published = True
+
+
+class TeamMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamMember
+
+    name = "Dr. Alex Rivera"
+    role = "Psychologist"
+    credentials = "PsyD"
+    licence_type = TeamMember.LicenceType.PSYCHOLOGIST
+    licence_number = "PSY 12345"
+    languages = "English, Spanish"
+    bio = "Works with couples."
+
+
+class FeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fee
+
+    name = "Consultation"
+    amount = "$250"
+    note = "60 minutes, per couple"
 
 
 class PageRevisionFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ from PIL import Image
 
 from pages.care_phases import CARE_PHASES
 from pages.models import Fee, Page, SiteSettings, TeamMember
-from tests.factories import PageFactory, page_with_children
+from tests.factories import FeeFactory, PageFactory, TeamMemberFactory, page_with_children
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +23,7 @@ def body(client, url: str) -> str:
 
 
 def member(**fields) -> TeamMember:
-    defaults = {
-        "name": "Dr. Alex Rivera",
-        "role": "Psychologist",
-        "credentials": "PsyD",
-        "licence_type": "PSY",
-        "licence_number": "PSY 12345",
-        "languages": "English, Spanish",
-        "bio": "Works with couples.",
-    }
-    defaults.update(fields)
-    return TeamMember.objects.create(**defaults)
+    return TeamMemberFactory(**fields)
 
 
 def jpeg_with_metadata(size=(1200, 900)) -> bytes:
@@ -120,8 +110,8 @@ def test_a_file_that_is_not_a_photo_is_refused_with_a_reason(admin_client):
 def test_the_cost_page_lists_the_fees_staff_set(client, django_assert_max_num_queries):
     page_with_children(PageFactory(kind=Page.Kind.COST, slug="cost-and-insurance",
                            title="Cost and insurance", needs_medical_review=False))  # fmt: skip
-    Fee.objects.create(name="Consultation", amount="$250", note="60 minutes", position=1)
-    Fee.objects.create(name="Old fee", amount="$1", is_published=False)
+    FeeFactory(name="Consultation", amount="$250", note="60 minutes", position=1)
+    FeeFactory(name="Old fee", amount="$1", note="", is_published=False)
     cache.clear()
     with django_assert_max_num_queries(4):
         html = body(client, "/cost-and-insurance/")
