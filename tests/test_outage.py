@@ -129,28 +129,24 @@ def test_an_outage_ends_with_every_cached_page_and_setting_made_stale(settings):
 @pytest.mark.django_db(transaction=True)
 def test_messages_are_saved_for_the_sweep_when_the_broker_is_down(settings, caplog):
     from clinic_site.celery import app
-    from tests.notifications.workers import point_broker_at
+    from tests.notifications.workers import celery_publishing_to
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    previous = (app.conf.task_always_eager, app.conf.broker_url)
-    app.conf.task_always_eager = False
-    point_broker_at(app, f"redis://127.0.0.1:{closed_port()}/0")
     try:
-        started = time.monotonic()
-        with caplog.at_level(logging.WARNING), transaction.atomic():
-            for i in range(5):
-                message_create(
-                    channel="email",
-                    to=f"person{i}@example.com",
-                    template_key="staff_urgent_alert",
-                    context={"reference_code": f"KC-OUT{i:02d}"},
-                    idempotency_key=f"broker-down {i}",
-                    urgent=True,
-                )
-        elapsed = time.monotonic() - started
+        with celery_publishing_to(app, f"redis://127.0.0.1:{closed_port()}/0"):
+            started = time.monotonic()
+            with caplog.at_level(logging.WARNING), transaction.atomic():
+                for i in range(5):
+                    message_create(
+                        channel="email",
+                        to=f"person{i}@example.com",
+                        template_key="staff_urgent_alert",
+                        context={"reference_code": f"KC-OUT{i:02d}"},
+                        idempotency_key=f"broker-down {i}",
+                        urgent=True,
+                    )
+            elapsed = time.monotonic() - started
     finally:
-        app.conf.task_always_eager = previous[0]
-        point_broker_at(app, previous[1])
         broker_breaker.reset()
     rows = Message.objects.filter(idempotency_key__startswith="broker-down")
     assert rows.count() == 5

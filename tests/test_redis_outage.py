@@ -30,7 +30,12 @@ from notifications import sms
 from notifications.models import Message
 from tests.factories import ConsultationTypeFactory, clinician_create
 from tests.intake.flow import calm_answers, post_section, submit_inquiry
-from tests.notifications.workers import broker_idle, point_broker_at, running_workers, wait_for
+from tests.notifications.workers import (
+    broker_idle,
+    celery_publishing_to,
+    running_workers,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -101,15 +106,11 @@ def own_redis(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.OUTAGE_RETRY_SECONDS = 0.5
     settings.QUIET_HOURS_START = settings.QUIET_HOURS_END = 0
-    previous = (app.conf.task_always_eager, app.conf.broker_url)
-    app.conf.task_always_eager = False
-    point_broker_at(app, server.url(0))
     sms.outbox.clear()
     try:
-        yield server
+        with celery_publishing_to(app, server.url(0)):
+            yield server
     finally:
-        app.conf.task_always_eager = previous[0]
-        point_broker_at(app, previous[1])
         server.close()
         for breaker in BREAKERS.values():
             breaker.reset()

@@ -17,15 +17,46 @@ from pathlib import Path
 import pytest
 
 
-def point_broker_at(app, url: str) -> None:
-    """Switch the Celery app's broker; drop pooled connections to the old one."""
+def _drop_broker_pools(app) -> None:
     from kombu import pools
 
-    app.conf.broker_url = url
     pools.reset()  # kombu keeps process-wide connection and producer pools
     app._pool = None
     with contextlib.suppress(AttributeError, KeyError):
         app.__dict__["amqp"]._producer_pool = None
+
+
+def point_broker_at(app, url: str) -> None:
+    """Switch the Celery app's broker; drop pooled connections to the old one."""
+    app.conf.broker_url = url
+    _drop_broker_pools(app)
+
+
+@contextlib.contextmanager
+def celery_publishing_to(app, broker_url: str):
+    """The Celery app not eager and publishing to `broker_url`; afterwards exactly as before.
+
+    The app reads Django's settings through `config_from_object`, and a value assigned to
+    `app.conf` is an override that outlives the test (pytest-django's `settings` fixture
+    restores Django's settings, not Celery's overrides). So the overrides this sets are
+    removed afterwards (or put back to what they were), never "restored" to a value read
+    while a test had changed the settings: that would pin `task_always_eager=False` for
+    every later test in the session, whose on-commit tasks would then go to a broker no
+    worker reads.
+    """
+    keys = ("task_always_eager", "broker_url")
+    overrides = {key: app.conf.changes[key] for key in keys if key in app.conf.changes}
+    app.conf.task_always_eager = False
+    point_broker_at(app, broker_url)
+    try:
+        yield app
+    finally:
+        for key in keys:
+            if key in overrides:
+                app.conf[key] = overrides[key]
+            else:
+                app.conf.changes.pop(key, None)
+        _drop_broker_pools(app)
 
 
 @pytest.fixture
@@ -37,17 +68,13 @@ def live_celery(settings):
 
     os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    previous = (app.conf.task_always_eager, app.conf.broker_url)
-    app.conf.task_always_eager = False
-    point_broker_at(app, settings.REDIS_URL)
-    with app.connection_for_write() as connection:
-        channel = connection.default_channel
-        for queue in queue_names(app):
-            channel.queue_purge(queue)
-        channel.client.delete(channel.unacked_key, channel.unacked_index_key)
-    yield app
-    app.conf.task_always_eager = previous[0]
-    point_broker_at(app, previous[1])
+    with celery_publishing_to(app, settings.REDIS_URL):
+        with app.connection_for_write() as connection:
+            channel = connection.default_channel
+            for queue in queue_names(app):
+                channel.queue_purge(queue)
+            channel.client.delete(channel.unacked_key, channel.unacked_index_key)
+        yield app
 
 
 @contextlib.contextmanager
