@@ -32,6 +32,7 @@ from .business_hours import (
     subtract_business_hours,
 )
 from .models import Inquiry, InstrumentResult, PartnerScreening
+from .screening_pages import ScreeningPage, screening_page
 
 BOOKING_TOKEN_PURPOSE = "inquiry-booking"
 SCREENING_TOKEN_PURPOSE = "screening"
@@ -117,6 +118,41 @@ def screening_open_on_this_device(*, screening: PartnerScreening, device_key: st
     if not screening.device_key_hash:
         return True
     return hmac.compare_digest(screening.device_key_hash, device_key_hash(device_key))
+
+
+def device_cookie_name(screening: PartnerScreening) -> str:
+    """The cookie holding the key of the device a passed-on link is bound to."""
+    return f"intake_device_{screening.pk}"
+
+
+@dataclass(frozen=True)
+class ScreeningVisit:
+    """A private link opened: the page it shows and what that page needs."""
+
+    page: ScreeningPage
+    screening: PartnerScreening | None = None
+    device_key: str = ""
+    progress: ScreeningProgress | None = None
+
+
+def screening_visit(*, token: str, cookies) -> ScreeningVisit:
+    """Which page a private link opens on this device (intake.screening_pages.screening_page).
+    One query for the link, one more for the progress of a screening being answered."""
+    try:
+        screening = screening_from_token(token)
+    except BadToken:
+        return ScreeningVisit(page=ScreeningPage.INVALID)
+    device_key = cookies.get(device_cookie_name(screening), "")
+    open_here = screening_open_on_this_device(screening=screening, device_key=device_key)
+    needs_contact = screening.needs_contact_confirmation
+    progress = screening_progress(screening=screening) if open_here and not needs_contact else None
+    page = screening_page(
+        link_valid=True,
+        open_on_this_device=open_here,
+        needs_contact=needs_contact,
+        finished=progress is not None and progress.finished,
+    )
+    return ScreeningVisit(page=page, screening=screening, device_key=device_key, progress=progress)
 
 
 # --- the response clock ------------------------------------------------------------------

@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from clinic_site.crypto import BadToken, decrypt_str, encrypt_str
+from clinic_site.crypto import decrypt_str, encrypt_str
 from clinic_site.phones import display_phone
 from clinic_site.ratelimit import client_ip, hit
 
-from . import instruments, wizard
+from . import wizard
 from .forms import (
     EMAIL_CONSENT_WORDING,
     SMS_CONSENT_WORDING,
@@ -33,11 +33,14 @@ from .forms import (
 from .models import Inquiry, PartnerScreening
 from .screening_pages import (
     CRISIS_LEVELS,
-    CRISIS_URGENT,
+    ScreeningPage,
+    binds_to_this_device,
     crisis_level,
     finished_screening_page,
+    section_crisis_panel,
+    section_post_is_stale,
 )
-from .selectors import screening_from_token, screening_open_on_this_device, screening_progress
+from .selectors import ScreeningVisit, device_cookie_name, screening_visit
 from .services import (
     ContactPreferences,
     ScreeningOpenElsewhere,
@@ -54,6 +57,7 @@ RATE_LIMIT_MESSAGE = (
     "We have received several inquiries from this connection in a short time, so we could not "
     "send this one. Please try again in an hour, or call us."
 )
+ALREADY_SAVED_MESSAGE = "That section was already saved. Here is the next one."
 EXPIRED_MESSAGE = (
     "This form has expired or was already sent, so it was not sent again. Please start a new "
     "inquiry, or call us."
@@ -209,13 +213,9 @@ def _take_crisis_panel(request, *, screening: PartnerScreening) -> str | None:
     return flag.get("level") if flag.get("level") in CRISIS_LEVELS else None
 
 
-def _device_cookie_name(screening: PartnerScreening) -> str:
-    return f"intake_device_{screening.pk}"
-
-
 def _set_device_cookie(response, *, screening: PartnerScreening, device_key: str) -> None:
     response.set_cookie(
-        _device_cookie_name(screening),
+        device_cookie_name(screening),
         device_key,
         max_age=settings.SCREENING_LINK_MAX_AGE_DAYS * 86400,
         path=reverse("intake:screening", args=["-"]).removesuffix("-/"),
@@ -247,9 +247,8 @@ def _confirm_contact(request, *, screening: PartnerScreening, token: str, device
     if not form.is_valid():
         return render(request, "intake/screening_contact.html", {"form": form}, status=400)
     data = form.cleaned_data
-    new_device_key = ""
-    if screening.link_passed_on and not screening.device_key_hash:
-        new_device_key = device_key = secrets.token_urlsafe(32)
+    new_device_key = _new_device_key(screening)
+    device_key = new_device_key or device_key
     try:
         screening_contact_confirm(
             screening=screening,
@@ -265,68 +264,67 @@ def _confirm_contact(request, *, screening: PartnerScreening, token: str, device
             device_key=device_key,
         )
     except ScreeningOpenElsewhere:
-        return render(request, "intake/screening_elsewhere.html", status=403)
+        return _elsewhere(request)
+    return _to_screening(token, screening=screening, new_device_key=new_device_key)
+
+
+def _new_device_key(screening: PartnerScreening) -> str:
+    """A fresh key when this answer binds a passed-on link to this device, else ""."""
+    bind = binds_to_this_device(
+        link_passed_on=screening.link_passed_on, already_bound=bool(screening.device_key_hash)
+    )
+    return secrets.token_urlsafe(32) if bind else ""
+
+
+def _to_screening(token: str, *, screening: PartnerScreening, new_device_key: str):
     response = redirect("intake:screening", token=token)
     if new_device_key:
         _set_device_cookie(response, screening=screening, device_key=new_device_key)
     return response
 
 
+def _elsewhere(request):
+    return render(request, "intake/screening_elsewhere.html", status=403)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def screening(request, token: str):
     """One partner's private screening: one section per page, saved as they go."""
-    try:
-        screening = screening_from_token(token)
-    except BadToken:
-        return render(request, "intake/screening_invalid.html", status=404)
-    cookie_name = _device_cookie_name(screening)
-    device_key = request.COOKIES.get(cookie_name, "")
-    if not screening_open_on_this_device(screening=screening, device_key=device_key):
-        return render(request, "intake/screening_elsewhere.html", status=403)
-    if screening.needs_contact_confirmation:
-        return _confirm_contact(request, screening=screening, token=token, device_key=device_key)
-    progress = screening_progress(screening=screening)
-    instrument = progress.next_instrument
-    if instrument is None:
-        page = finished_screening_page(crisis_flag=_take_crisis_panel(request, screening=screening))
-        return render(
-            request,
-            "intake/screening_done.html",
-            {"crisis_panel": page.crisis_panel, "reach_sooner": page.reach_sooner},
-        )
-
+    visit = screening_visit(token=token, cookies=request.COOKIES)
+    screening = visit.screening
+    match visit.page:
+        case ScreeningPage.INVALID:
+            return render(request, "intake/screening_invalid.html", status=404)
+        case ScreeningPage.ELSEWHERE:
+            return _elsewhere(request)
+        case ScreeningPage.CONTACT:
+            return _confirm_contact(
+                request, screening=screening, token=token, device_key=visit.device_key
+            )
+        case ScreeningPage.FINISHED:
+            flag = _take_crisis_panel(request, screening=screening)
+            page = finished_screening_page(crisis_flag=flag)
+            return render(
+                request,
+                "intake/screening_done.html",
+                {"crisis_panel": page.crisis_panel, "reach_sooner": page.reach_sooner},
+            )
     if request.method == "POST":
-        if request.POST.get("instrument_key") != instrument.key:
-            messages.info(request, "That section was already saved. Here is the next one.")
-            return redirect("intake:screening", token=token)
-        form = InstrumentForm(request.POST, instrument=instrument)
-        if form.is_valid():
-            new_device_key = ""
-            if screening.link_passed_on and not screening.device_key_hash:
-                new_device_key = device_key = secrets.token_urlsafe(32)
-            try:
-                result = screening_section_submit(
-                    screening=screening,
-                    instrument_key=instrument.key,
-                    answers=form.answers,
-                    device_key=device_key,
-                )
-            except SectionNotExpected:
-                messages.info(request, "That section was already saved. Here is the next one.")
-            except ScreeningOpenElsewhere:
-                return render(request, "intake/screening_elsewhere.html", status=403)
-            else:
-                level = crisis_level(
-                    instrument_key=result.instrument, flagged_items=result.flagged_items
-                )
-                if level is not None:
-                    _remember_crisis_panel(request, screening=screening, level=level)
-            response = redirect("intake:screening", token=token)
-            if new_device_key:
-                _set_device_cookie(response, screening=screening, device_key=new_device_key)
-            return response
-        status = 400
+        return _section_submit(request, visit=visit, token=token)
+    form = InstrumentForm(instrument=visit.progress.next_instrument)
+    return _render_section(request, visit=visit, form=form)
+
+
+def _section_submit(request, *, visit: ScreeningVisit, token: str):
+    """Save one section; a risk answer raises the crisis panel on the next page, once."""
+    screening, instrument = visit.screening, visit.progress.next_instrument
+    posted_key = request.POST.get("instrument_key")
+    if section_post_is_stale(posted_key=posted_key, expected_key=instrument.key):
+        messages.info(request, ALREADY_SAVED_MESSAGE)
+        return redirect("intake:screening", token=token)
+    form = InstrumentForm(request.POST, instrument=instrument)
+    if not form.is_valid():
         # A risk answer is never lost to a missing answer elsewhere in the section: staff
         # are alerted now, and the crisis panel shows with the errors.
         risk_now = form.urgent_flags_given()
@@ -334,26 +332,42 @@ def screening(request, token: str):
             screening_unsaved_risk_record(
                 screening=screening, instrument_key=instrument.key, flagged_items=risk_now
             )
+        return _render_section(request, visit=visit, form=form, unsaved_risk=risk_now)
+    new_device_key = _new_device_key(screening)
+    try:
+        result = screening_section_submit(
+            screening=screening,
+            instrument_key=instrument.key,
+            answers=form.answers,
+            device_key=new_device_key or visit.device_key,
+        )
+    except SectionNotExpected:
+        messages.info(request, ALREADY_SAVED_MESSAGE)
+    except ScreeningOpenElsewhere:
+        return _elsewhere(request)
     else:
-        form = InstrumentForm(instrument=instrument)
-        status = 200
-        risk_now = []
-    crisis_panel = _take_crisis_panel(request, screening=screening)
-    if risk_now:
-        crisis_panel = crisis_level(instrument_key=instrument.key, flagged_items=risk_now)
-    if crisis_panel is None and instrument.key == instruments.SUICIDE_FOLLOWUP.key:
-        # Its questions are about ending one's life: the help sits next to them each time
-        # the section is shown (the questions themselves say as much as the panel does).
-        crisis_panel = CRISIS_URGENT
+        level = crisis_level(instrument_key=result.instrument, flagged_items=result.flagged_items)
+        if level is not None:
+            _remember_crisis_panel(request, screening=screening, level=level)
+    return _to_screening(token, screening=screening, new_device_key=new_device_key)
+
+
+def _render_section(request, *, visit: ScreeningVisit, form, unsaved_risk=()):
+    instrument = visit.progress.next_instrument
+    crisis_panel = section_crisis_panel(
+        instrument_key=instrument.key,
+        one_time_flag=_take_crisis_panel(request, screening=visit.screening),
+        unsaved_risk_items=unsaved_risk,
+    )
     return render(
         request,
         "intake/screening_section.html",
         {
-            "screening": screening,
-            "progress": progress,
+            "screening": visit.screening,
+            "progress": visit.progress,
             "instrument": instrument,
             "form": form,
             "crisis_panel": crisis_panel,
         },
-        status=status,
+        status=400 if form.is_bound else 200,
     )
