@@ -9,6 +9,7 @@ from django.utils import timezone
 from clinic_site.phones import normalize_phone
 
 from .models import MAX_HORIZON_DAYS
+from .services import ContactDetails
 
 SMS_CONSENT_TEXT = (
     "Text me appointment confirmations and reminders at this number. It is safe to text me "
@@ -79,8 +80,15 @@ class NewTimeForm(forms.Form):
         return parse_start(self.cleaned_data["start"])
 
 
-class ContactForm(forms.Form):
-    """Who to expect and how they agree to be contacted (each channel opted in)."""
+class ContactFieldsForm(forms.Form):
+    """Name, email and phone, and consent to each channel: asked the same way by the
+    booking details page and the waitlist. Each form names its own consent wording
+    (`email_consent_text`, `sms_consent_text`: the exact words are stored with the consent)
+    and where these fields stand among its own (`field_order`)."""
+
+    email_consent_text = EMAIL_CONSENT_TEXT
+    sms_consent_text = SMS_CONSENT_TEXT
+    require_email_or_phone = False
 
     name = forms.CharField(
         label="Your name",
@@ -100,19 +108,16 @@ class ContactForm(forms.Form):
         help_text="A US number, e.g. 949-555-0123.",
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
-    mode = forms.ChoiceField(label="How would you like to meet?", widget=forms.RadioSelect)
-    email_ok = forms.BooleanField(label=EMAIL_CONSENT_TEXT, required=False)
-    sms_ok = forms.BooleanField(label=SMS_CONSENT_TEXT, required=False)
+    email_ok = forms.BooleanField(required=False)
+    sms_ok = forms.BooleanField(required=False)
     voicemail_ok = forms.BooleanField(
         label="You may leave a voicemail at this number.", required=False
     )
 
-    def __init__(self, *args, mode_choices: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mode"].choices = mode_choices
-        if len(mode_choices) == 1:
-            self.fields["mode"].initial = mode_choices[0][0]
-            self.fields["mode"].widget = forms.HiddenInput()
+        self.fields["email_ok"].label = self.email_consent_text
+        self.fields["sms_ok"].label = self.sms_consent_text
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
@@ -128,13 +133,48 @@ class ContactForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        email, phone = data.get("email"), data.get("phone")
-        if "email" in data and "phone" in data and not email and not phone:
+        given = "email" in data and "phone" in data
+        if self.require_email_or_phone and given and not data["email"] and not data["phone"]:
             raise forms.ValidationError("Please give an email address or a phone number.")
-        if data.get("email_ok") and not email and "email" in data:
+        if "email" in data and data.get("email_ok") and not data["email"]:
             self.add_error("email", "Add your email address to get emails.")
-        if data.get("sms_ok") and not phone and "phone" in data:
+        if "phone" in data and data.get("sms_ok") and not data["phone"]:
             self.add_error("phone", "Add your phone number to get texts.")
+        return data
+
+    def contact_details(self):
+        """The cleaned contact, as the booking and waitlist services take it."""
+        data = self.cleaned_data
+        return ContactDetails(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            email_ok=data["email_ok"],
+            sms_ok=data["sms_ok"],
+            voicemail_ok=data["voicemail_ok"],
+            sms_consent_text=self.sms_consent_text,
+        )
+
+
+class ContactForm(ContactFieldsForm):
+    """Who to expect, how they would like to meet, and how they agree to be contacted
+    (each channel opted in)."""
+
+    field_order = ["name", "email", "phone", "mode"]
+    require_email_or_phone = True
+
+    mode = forms.ChoiceField(label="How would you like to meet?", widget=forms.RadioSelect)
+
+    def __init__(self, *args, mode_choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = mode_choices
+        if len(mode_choices) == 1:
+            self.fields["mode"].initial = mode_choices[0][0]
+            self.fields["mode"].widget = forms.HiddenInput()
+
+    def clean(self):
+        data = super().clean()
+        email, phone = data.get("email"), data.get("phone")
         if data.get("mode") == "phone" and not phone and "phone" in data:
             self.add_error("phone", "We need a phone number to call you.")
         if data.get("mode") == "video" and not email and "email" in data:

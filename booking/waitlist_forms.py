@@ -4,10 +4,10 @@ from datetime import date, timedelta
 
 from django import forms
 
-from clinic_site.phones import normalize_phone
-
+from .forms import ContactFieldsForm
 from .models import ConsultationType
 from .waitlist import PARTS_OF_DAY, WEEKDAYS, windows_from
+from .waitlist_services import WaitlistRequest
 
 WAITLIST_SMS_CONSENT_TEXT = (
     "Text me at this number when a time opens, and about my appointment. It is safe to text "
@@ -16,9 +16,13 @@ WAITLIST_SMS_CONSENT_TEXT = (
 WAITLIST_EMAIL_CONSENT_TEXT = "Email me when a time opens, and about my appointment."
 
 
-class WaitlistForm(forms.Form):
+class WaitlistForm(ContactFieldsForm):
     """Which clinicians, days and parts of the day suit the couple; until when; how to
     reach them (each channel opted in, at least one)."""
+
+    email_consent_text = WAITLIST_EMAIL_CONSENT_TEXT
+    sms_consent_text = WAITLIST_SMS_CONSENT_TEXT
+    field_order = ["clinicians", "days", "parts", "valid_until"]  # then the contact fields
 
     clinicians = forms.TypedMultipleChoiceField(
         label="Who would you be glad to see?",
@@ -46,29 +50,6 @@ class WaitlistForm(forms.Form):
         help_text="We will not offer times after this day.",
         error_messages={"invalid": "Enter a date, e.g. 2026-04-30."},
     )
-    name = forms.CharField(
-        label="Your name",
-        max_length=120,
-        help_text="A first name is fine.",
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label="Email address",
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = forms.CharField(
-        label="Phone number",
-        required=False,
-        max_length=30,
-        help_text="A US number, e.g. 949-555-0123.",
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-    )
-    email_ok = forms.BooleanField(label=WAITLIST_EMAIL_CONSENT_TEXT, required=False)
-    sms_ok = forms.BooleanField(label=WAITLIST_SMS_CONSENT_TEXT, required=False)
-    voicemail_ok = forms.BooleanField(
-        label="You may leave a voicemail at this number.", required=False
-    )
 
     def __init__(self, *args, clinicians, today: date, max_days: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,35 +72,29 @@ class WaitlistForm(forms.Form):
             )
         return value
 
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data.get("phone", "").strip()
-        if not raw:
-            return ""
-        phone = normalize_phone(raw)
-        if not phone:
-            raise forms.ValidationError("Please enter a US phone number, e.g. 949-555-0123.")
-        return phone
-
     def clean(self):
         data = super().clean()
         email, phone = data.get("email"), data.get("phone")
-        if "email" in data and "phone" in data:
-            if data.get("email_ok") and not email:
-                self.add_error("email", "Add your email address to get emails.")
-            if data.get("sms_ok") and not phone:
-                self.add_error("phone", "Add your phone number to get texts.")
-            if not (data.get("email_ok") and email) and not (data.get("sms_ok") and phone):
-                raise forms.ValidationError(
-                    "Tick email or texts (or both) so we can tell you when a time opens."
-                )
+        by_email, by_text = data.get("email_ok") and email, data.get("sms_ok") and phone
+        if "email" in data and "phone" in data and not by_email and not by_text:
+            raise forms.ValidationError(
+                "Tick email or texts (or both) so we can tell you when a time opens."
+            )
         return data
 
     @property
     def windows(self) -> list[str]:
         return windows_from(self.cleaned_data["days"], self.cleaned_data["parts"])
+
+    def waitlist_request(self, *, consultation_type, clinicians):
+        """What to look for, as waitlist_join takes it (the ticked clinicians, or anyone)."""
+        chosen = set(self.cleaned_data.get("clinicians") or ())
+        return WaitlistRequest(
+            consultation_type=consultation_type,
+            clinicians=[c for c in clinicians if c.pk in chosen],
+            windows=self.windows,
+            valid_until=self.cleaned_data["valid_until"],
+        )
 
 
 class OfferBookingForm(forms.Form):

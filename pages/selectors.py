@@ -248,6 +248,30 @@ def _children_rows(*, page_id: int, **parts: bool) -> list[tuple]:
         return cursor.fetchall()
 
 
+def page_content_for(page: Page | None) -> PageContent:
+    """What a public page shows below its text: the home page its testimonials and team, the
+    cost page its fees; the default home page (no page yet) nothing."""
+    if page is None:
+        return PageContent()
+    return page_content(
+        page=page,
+        with_testimonials=page.kind == Page.Kind.HOME,
+        with_team=page.kind == Page.Kind.HOME,
+        with_fees=page.kind == Page.Kind.COST,
+    )
+
+
+def page_description(*, page: Page | None, area_served: str) -> str:
+    """The meta description: the page's own, else its lede; the default home page's."""
+    if page is None:
+        return f"Ketamine-assisted couples therapy in {area_served}."
+    return page.meta_description or page.lede
+
+
+def first_link_of_kind(index: list[PageLink], kind: str) -> PageLink | None:
+    return next((link for link in index if link.kind == kind), None)
+
+
 def page_content(
     *, page: Page, with_testimonials: bool = False, with_team: bool = False, with_fees: bool = False
 ) -> PageContent:

@@ -80,3 +80,20 @@ def faq_page_data(*, faqs, canonical_url: str) -> dict | None:
             for faq in faqs
         ],
     }
+
+
+def page_structured_data(
+    *, page, site_settings, description: str, canonical_url: str, site_url: str, faqs
+) -> list[SafeString]:
+    """A page's JSON-LD blocks: the clinic; for a page, the page and its FAQ (if any)."""
+    structured = [clinic_data(site_settings=site_settings, site_url=site_url)]
+    if page is not None:
+        structured.append(
+            medical_web_page_data(
+                page=page, description=description, canonical_url=canonical_url, site_url=site_url
+            )
+        )
+        faq = faq_page_data(faqs=faqs, canonical_url=canonical_url)
+        if faq:
+            structured.append(faq)
+    return [ld_json(data) for data in structured]

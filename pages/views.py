@@ -14,7 +14,7 @@ from . import selectors
 from .cache import CachedPage, cached_page_lookup, cached_page_set
 from .care_phases import CARE_PHASES
 from .models import Page, SiteSettings, TeamMember, tel_href
-from .structured_data import clinic_data, faq_page_data, ld_json, medical_web_page_data
+from .structured_data import page_structured_data
 
 TITLE_SEPARATOR = " | "
 
@@ -36,32 +36,9 @@ def document_title(*, title: str, clinic_name: str) -> str:
 def page_context(*, page: Page | None, site_settings: SiteSettings, preview: bool = False):
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
     site_url = settings.SITE_URL
-    content = (
-        selectors.page_content(
-            page=page,
-            with_testimonials=page.kind == Page.Kind.HOME,
-            with_team=page.kind == Page.Kind.HOME,
-            with_fees=page.kind == Page.Kind.COST,
-        )
-        if page
-        else selectors.PageContent()
-    )
+    content = selectors.page_content_for(page)
     canonical_url = site_url + (page.get_absolute_url() if page else "/")
-    description = (
-        (page.meta_description or page.lede)
-        if page
-        else f"Ketamine-assisted couples therapy in {site_settings.area_served}."
-    )
-    structured = [clinic_data(site_settings=site_settings, site_url=site_url)]
-    if page:
-        structured.append(
-            medical_web_page_data(
-                page=page, description=description, canonical_url=canonical_url, site_url=site_url
-            )
-        )
-        faq = faq_page_data(faqs=content.faqs, canonical_url=canonical_url)
-        if faq:
-            structured.append(faq)
+    description = selectors.page_description(page=page, area_served=site_settings.area_served)
     index = selectors.published_page_index()
     is_home = page is None or page.kind == Page.Kind.HOME
     page_title = (page.seo_title or page.title) if page else site_settings.clinic_name
@@ -74,15 +51,20 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "canonical_url": canonical_url,
         "page_title": page_title,
         "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
-        "privacy_practices_link": next(
-            (link for link in index if link.kind == Page.Kind.PRIVACY_PRACTICES), None
-        ),
+        "privacy_practices_link": selectors.first_link_of_kind(index, Page.Kind.PRIVACY_PRACTICES),
         "meta_description": description,
-        "json_ld": [ld_json(data) for data in structured],
+        "json_ld": page_structured_data(
+            page=page,
+            site_settings=site_settings,
+            description=description,
+            canonical_url=canonical_url,
+            site_url=site_url,
+            faqs=content.faqs,
+        ),
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],
         "preview": preview,
         "care_phases": CARE_PHASES if is_home else (),
-        "cost_link": next((link for link in index if link.kind == Page.Kind.COST), None),
+        "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
     }
 
 
@@ -185,7 +167,7 @@ def render_team_html() -> str:
             "document_title": document_title(
                 title="Our team", clinic_name=site_settings.clinic_name
             ),
-            "cost_link": next((link for link in index if link.kind == Page.Kind.COST), None),
+            "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
         },
     )
 

@@ -20,7 +20,7 @@ from intake.selectors import inquiry_from_booking_token
 
 from .. import selectors, services
 from ..display import PACIFIC_LABEL
-from ..forms import SMS_CONSENT_TEXT, ContactForm
+from ..forms import ContactForm
 from ..models import Appointment, ConsultationType
 from .common import (
     allow,
@@ -206,19 +206,11 @@ def details(request):
 
 def _save_contact(form: ContactForm, appointment: Appointment) -> bool:
     """Store the details on the hold; False (with the reason on the form) if refused."""
-    data = form.cleaned_data
-    contact = services.ContactDetails(
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        email_ok=data["email_ok"],
-        sms_ok=data["sms_ok"],
-        voicemail_ok=data["voicemail_ok"],
-        sms_consent_text=SMS_CONSENT_TEXT,
-    )
     try:
         services.appointment_set_contact(
-            appointment=appointment, contact=contact, mode=data["mode"]
+            appointment=appointment,
+            contact=form.contact_details(),
+            mode=form.cleaned_data["mode"],
         )
     except services.BookingError as exc:
         form.add_error(None, exc.message)

@@ -22,7 +22,7 @@ from .. import slots as engine
 from ..display import PACIFIC_LABEL, day_text, when_text
 from ..models import WaitlistEntry, WaitlistOffer
 from ..waitlist import windows_text
-from ..waitlist_forms import WAITLIST_SMS_CONSENT_TEXT, OfferBookingForm, WaitlistForm
+from ..waitlist_forms import OfferBookingForm, WaitlistForm
 from .common import allow, appointment_summary, problem_page
 from .flow import SESSION_DONE, _session_inquiry
 
@@ -46,6 +46,15 @@ def _initial(inquiry, today) -> dict:
     return initial
 
 
+def _too_many_tries(request):
+    return problem_page(
+        request,
+        heading="Too many tries",
+        message="Please wait a while and try again, or call us.",
+        status=429,
+    )
+
+
 @never_cache
 @allow("GET", "POST")
 def join(request, type_slug: str):
@@ -61,57 +70,30 @@ def join(request, type_slug: str):
     clinicians = selectors.clinicians_for(consultation_type=consultation_type)
     inquiry = _session_inquiry(request)
     today = clock.today()
-    form_kwargs = {
-        "clinicians": clinicians,
-        "today": today,
-        "max_days": settings.WAITLIST_MAX_DAYS,
-    }
-    if request.method == "POST":
-        if not hit("waitlist-join", client_ip(request), JOIN_RATE):
-            return problem_page(
-                request,
-                heading="Too many tries",
-                message="Please wait a while and try again, or call us.",
-                status=429,
-            )
-        form = WaitlistForm(request.POST, **form_kwargs)
-        if form.is_valid():
-            data = form.cleaned_data
-            chosen = set(data.get("clinicians") or ())
-            entry = waitlist_services.waitlist_join(
-                request=waitlist_services.WaitlistRequest(
-                    consultation_type=consultation_type,
-                    clinicians=[c for c in clinicians if c.pk in chosen],
-                    windows=form.windows,
-                    valid_until=data["valid_until"],
-                ),
-                contact=services.ContactDetails(
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    email_ok=data["email_ok"],
-                    sms_ok=data["sms_ok"],
-                    voicemail_ok=data["voicemail_ok"],
-                    sms_consent_text=WAITLIST_SMS_CONSENT_TEXT,
-                ),
-                inquiry=inquiry,
-            )
-            request.session[SESSION_WAITLIST] = entry.pk
-            return redirect("booking:waitlist_joined")
-    else:
+    form_kwargs = {"clinicians": clinicians, "today": today, "max_days": settings.WAITLIST_MAX_DAYS}
+    if request.method == "GET":
         form = WaitlistForm(initial=_initial(inquiry, today), **form_kwargs)
-    return render(
-        request,
-        "booking/waitlist_join.html",
-        {
-            "form": form,
-            "consultation_type": consultation_type,
-            "from_inquiry": inquiry is not None,
-            "hold_minutes": settings.WAITLIST_OFFER_HOLD_MINUTES,
-            "days_url": reverse("booking:days", args=[consultation_type.slug]),
-        },
-        status=400 if form.errors else 200,
-    )
+    elif not hit("waitlist-join", client_ip(request), JOIN_RATE):
+        return _too_many_tries(request)
+    elif (form := WaitlistForm(request.POST, **form_kwargs)).is_valid():
+        entry = waitlist_services.waitlist_join(
+            request=form.waitlist_request(
+                consultation_type=consultation_type, clinicians=clinicians
+            ),
+            contact=form.contact_details(),
+            inquiry=inquiry,
+        )
+        request.session[SESSION_WAITLIST] = entry.pk
+        return redirect("booking:waitlist_joined")
+    context = {
+        "form": form,
+        "consultation_type": consultation_type,
+        "from_inquiry": inquiry is not None,
+        "hold_minutes": settings.WAITLIST_OFFER_HOLD_MINUTES,
+        "days_url": reverse("booking:days", args=[consultation_type.slug]),
+    }
+    status = 400 if form.errors else 200
+    return render(request, "booking/waitlist_join.html", context, status=status)
 
 
 @never_cache
@@ -205,33 +187,35 @@ def offer(request, token: str):
         consultation_type=the_offer.consultation_type,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            appointment = waitlist_services.waitlist_offer_accept(
-                offer=the_offer, mode=form.cleaned_data["mode"]
-            )
-        except waitlist_services.OfferGone:
-            the_offer.refresh_from_db()
-            return _offer_gone(request, the_offer)
-        except services.SlotTaken:
-            return _offer_gone(request, the_offer)
-        except services.BookingError as exc:
-            form.add_error("mode", exc.message)
-        else:
-            request.session[SESSION_DONE] = appointment.pk
-            return redirect("booking:done")
+        response = _offer_accept(request, the_offer, mode=form.cleaned_data["mode"], form=form)
+        if response is not None:
+            return response
     the_offer.appointment.mode = the_offer.consultation_type.modes[0]
-    return render(
-        request,
-        "booking/waitlist_offer.html",
-        {
-            "offer": the_offer,
-            "form": form,
-            "token": token,
-            "summary": appointment_summary(the_offer.appointment, mode_chosen=False),
-            "hold_until": when_text(the_offer.expires_at).split(" at ", 1)[1],
-        },
-        status=400 if form.errors else 200,
-    )
+    context = {
+        "offer": the_offer,
+        "form": form,
+        "token": token,
+        "summary": appointment_summary(the_offer.appointment, mode_chosen=False),
+        "hold_until": when_text(the_offer.expires_at).split(" at ", 1)[1],
+    }
+    status = 400 if form.errors else 200
+    return render(request, "booking/waitlist_offer.html", context, status=status)
+
+
+def _offer_accept(request, the_offer: WaitlistOffer, *, mode: str, form):
+    """Book the held time: the done page, the "gone" page, or None with the reason on the form."""
+    try:
+        appointment = waitlist_services.waitlist_offer_accept(offer=the_offer, mode=mode)
+    except waitlist_services.OfferGone:
+        the_offer.refresh_from_db()
+        return _offer_gone(request, the_offer)
+    except services.SlotTaken:
+        return _offer_gone(request, the_offer)
+    except services.BookingError as exc:
+        form.add_error("mode", exc.message)
+        return None
+    request.session[SESSION_DONE] = appointment.pk
+    return redirect("booking:done")
 
 
 @never_cache

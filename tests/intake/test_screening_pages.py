@@ -5,9 +5,9 @@ import pytest
 from intake.screening_pages import (
     ScreeningPage,
     binds_to_this_device,
+    screening_page,
     section_crisis_panel,
     section_post_is_stale,
-    screening_page,
 )
 
 P = ScreeningPage
