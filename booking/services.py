@@ -438,11 +438,7 @@ def appointment_confirm_booking(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = (
-            Appointment.objects.select_for_update()
-            .select_related("consultation_type", "clinician")
-            .get(pk=appointment.pk)
-        )
+        locked = _locked(appointment)
         if locked.status in (Status.CONFIRMED, Status.REQUESTED):
             return locked
         revivable = (
@@ -510,6 +506,15 @@ def can_change_online(appointment: Appointment, *, now: datetime | None = None) 
     )
 
 
+def _locked(appointment: Appointment) -> Appointment:
+    """The appointment's row, locked until the transaction ends, with its type and clinician."""
+    return (
+        Appointment.objects.select_for_update()
+        .select_related("consultation_type", "clinician")
+        .get(pk=appointment.pk)
+    )
+
+
 def appointment_cancel(
     *, appointment: Appointment, by: str, now: datetime | None = None, enforce_cutoff: bool = True
 ) -> Appointment:
@@ -519,11 +524,7 @@ def appointment_cancel(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = (
-            Appointment.objects.select_for_update()
-            .select_related("consultation_type", "clinician")
-            .get(pk=appointment.pk)
-        )
+        locked = _locked(appointment)
         if locked.status == Status.CANCELLED:
             return locked
         if enforce_cutoff and not can_change_online(locked, now=now):
@@ -590,11 +591,7 @@ def appointment_reschedule(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = (
-            Appointment.objects.select_for_update()
-            .select_related("consultation_type", "clinician")
-            .get(pk=appointment.pk)
-        )
+        locked = _locked(appointment)
         if locked.start == start and can_change_online(locked, now=now):
             return locked
         reschedule_check(appointment=locked, start=start, now=now)

@@ -20,6 +20,19 @@ from staff.audit import audit_record, audit_value, field_changes
 
 EXPORT_PERMISSION = "staff.export_data"
 
+# A booking's or a waitlist entry's contact details and consents, as the admin shows them
+# (read-only); the details themselves are written to the audit trail redacted.
+CONTACT_DETAILS = ("contact_name", "contact_email", "contact_phone")
+CONTACT_FIELDS = (
+    *CONTACT_DETAILS,
+    "email_ok",
+    "email_consent_at",
+    "sms_ok",
+    "sms_consent_at",
+    "sms_consent_text",
+    "voicemail_ok",
+)
+
 
 class AuditedAdminMixin:
     #: fields whose values never go into the audit trail (only "changed")

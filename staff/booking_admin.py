@@ -28,7 +28,7 @@ from clinic_site import clock
 from clinic_site.crypto import lookup_hash
 from clinic_site.phones import display_phone
 from intake.contact_instructions import contact_instructions
-from staff.admin_mixins import AuditedAdminMixin
+from staff.admin_mixins import CONTACT_DETAILS, CONTACT_FIELDS, AuditedAdminMixin
 from staff.message_admin import MessageTimelineInline
 
 Status = Appointment.Status
@@ -167,7 +167,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     actions = ("confirm_requested", "cancel_selected", "mark_no_show", "mark_completed")
     inlines = (MessageTimelineInline,)
     change_list_template = "booking/admin_change_list.html"
-    audit_redact_fields = ("contact_name", "contact_email", "contact_phone")
+    audit_redact_fields = CONTACT_DETAILS
     readonly_fields = (
         "when",
         "consultation_type",
@@ -183,15 +183,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "cancelled_by",
         "cancelled_at",
         "inquiry",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "email_ok",
-        "email_consent_at",
-        "sms_ok",
-        "sms_consent_at",
-        "sms_consent_text",
-        "voicemail_ok",
+        *CONTACT_FIELDS,
         "ics_uid",
         "sequence",
         "created_at",
@@ -205,17 +197,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
         (
             "Contact (encrypted at rest)",
             {
-                "fields": (
-                    "contact_name",
-                    "contact_email",
-                    "contact_phone",
-                    "email_ok",
-                    "email_consent_at",
-                    "sms_ok",
-                    "sms_consent_at",
-                    "sms_consent_text",
-                    "voicemail_ok",
-                )
+                "fields": CONTACT_FIELDS
             },
         ),
         (

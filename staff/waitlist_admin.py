@@ -15,7 +15,7 @@ from booking.display import when_text
 from booking.forms import parse_start
 from booking.models import Clinician, WaitlistEntry, WaitlistOffer
 from booking.waitlist import windows_text
-from staff.admin_mixins import AuditedAdminMixin
+from staff.admin_mixins import CONTACT_DETAILS, CONTACT_FIELDS, AuditedAdminMixin
 from staff.audit import audit_record
 
 
@@ -53,7 +53,7 @@ class WaitlistEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_help_text = "Reference code (KC-…)."
     actions = ("remove_selected",)
     inlines = (WaitlistOfferInline,)
-    audit_redact_fields = ("contact_name", "contact_email", "contact_phone")
+    audit_redact_fields = CONTACT_DETAILS
     fields = (
         "who",
         "consultation_type",
@@ -63,15 +63,7 @@ class WaitlistEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "status",
         "status_changed_at",
         "created_at",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "email_ok",
-        "email_consent_at",
-        "sms_ok",
-        "sms_consent_at",
-        "sms_consent_text",
-        "voicemail_ok",
+        *CONTACT_FIELDS,
         "offer_link",
     )
     readonly_fields = tuple(f for f in fields if f != "valid_until")
