@@ -37,6 +37,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 from clinic_site.outage import service_recovered
+from pages.models import TeamMember
 
 from . import slots as engine
 from .events import time_freed
@@ -150,7 +151,8 @@ def catalog_value(name: str, build):
 
 
 def catalog_changed(**kwargs) -> None:
-    """A consultation type, a clinician or who offers what changed: every worker reloads."""
+    """A consultation type, a clinician, their public profile or who offers what changed:
+    every worker reloads."""
 
     def bump():
         catalog_copy.clear()
@@ -161,7 +163,10 @@ def catalog_changed(**kwargs) -> None:
 
 
 def connect_catalog() -> None:
-    for model in (ConsultationType, Clinician):
+    # A clinician's public profile (photo, role, whether it is shown) is read with the
+    # clinicians; deleting one clears Clinician.profile with a bulk UPDATE (SET_NULL), which
+    # sends no signal of Clinician's own: the profile's own signals cover both.
+    for model in (ConsultationType, Clinician, TeamMember):
         uid = f"booking-catalog-{model.__name__}"
         post_save.connect(catalog_changed, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(catalog_changed, sender=model, dispatch_uid=uid + "-del")

@@ -145,6 +145,12 @@ class Clinician(models.Model):
         return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
 
     @property
+    def public_profile(self):
+        """Their profile on Our team, if it is shown on the website (else None)."""
+        profile = self.profile
+        return profile if profile is not None and profile.is_published else None
+
+    @property
     def initials(self) -> str:
         words = [w for w in self.display_name.replace("Dr.", "").split() if w[:1].isalpha()]
         return "".join(w[0].upper() for w in (words[:1] + words[-1:] if len(words) > 1 else words))

@@ -196,9 +196,7 @@ class AppointmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
         ),
         (
             "Contact (encrypted at rest)",
-            {
-                "fields": CONTACT_FIELDS
-            },
+            {"fields": CONTACT_FIELDS},
         ),
         (
             "Record",
