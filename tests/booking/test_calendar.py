@@ -47,3 +47,31 @@ def test_the_day_page_shows_first_available_and_the_weeks(client, frozen_clock, 
     assert "Tuesday, March 3, 2026: 15 open times, from 9:00 am" in html
     assert "Saturday, March 7, 2026: nothing open" in html
     assert 'class="avatar avatar-initials avatar-sm" aria-hidden="true">AR<' in html
+
+
+def test_the_calendar_html_is_remembered_per_open_days_without_its_links():
+    """booking_calendar_html renders the weeks once per set of open days and puts each
+    request's link parts in afterwards: the same HTML as rendering the weeks directly, and a
+    reschedule link's private URL is never part of what is remembered."""
+    from django.template.loader import render_to_string
+
+    from booking.templatetags.booking_calendar import _weeks_html, booking_calendar_html
+
+    days = rows(date(2026, 3, 3), date(2026, 3, 17))
+    _weeks_html.cache_clear()
+    for base, query in [
+        ("/book/couples-consultation/", "?clinician=3&x=<y>"),
+        ("/book/manage/secret-token-1/reschedule/", ""),
+        ("/book/manage/secret-token-2/reschedule/", ""),
+    ]:
+        direct = render_to_string(
+            "booking/_calendar_weeks.html", {"days": days, "day_base": base, "query": query}
+        )
+        assert booking_calendar_html(days, base, query) == direct
+        if query:  # escaped as the template escapes it
+            assert "reschedule" not in direct and "/?clinician=3&amp;x=&lt;y&gt;" in direct
+    info = _weeks_html.cache_info()
+    assert (info.misses, info.hits) == (1, 2)  # rendered once, links filled in three times
+    # Other open days (or counts) are another calendar.
+    booking_calendar_html(rows(date(2026, 3, 3)), "/book/couples-consultation/", "")
+    assert _weeks_html.cache_info().misses == 2

@@ -18,10 +18,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The type, its clinicians, their weekly rules, their exceptions, the appointments in the
-# window: five queries whether there is one clinician and a week or six and a quarter.
-DAY_PAGE_MAX = 5
-TIME_PAGE_MAX = 5
+# Warm (the second visit), the type, its clinicians and the open days come from the cache
+# (booking/availability.py): no query at all, however many clinicians and days there are.
+DAY_PAGE_MAX = 0
+TIME_PAGE_MAX = 0
 
 
 def clinic(n_clinicians, horizon_days):
