@@ -86,6 +86,9 @@ def inquiry_queue_results(cl):
         "cl": cl,
         "result_headers": headers,
         "num_sorted_fields": sum(1 for h in headers if h["sortable"] and h["sorted"]),
-        "rows": [queue_row(obj, url_pattern=url_pattern, empty=empty, labels=labels) for obj in cl.result_list],
+        "rows": [
+            queue_row(obj, url_pattern=url_pattern, empty=empty, labels=labels)
+            for obj in cl.result_list
+        ],
         "empty": empty,
     }
