@@ -5,7 +5,7 @@ sent and `intake.services.inquiry_submit` saves everything in one transaction.
 """
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout
+from crispy_forms.layout import Div, Field, Layout
 from django import forms
 
 from clinic_site.phones import normalize_phone
@@ -58,6 +58,9 @@ REQUIRED_MESSAGES = {
     "military_family": "Tell us whether either of you is a veteran or in a military family.",
 }
 EMAIL_INVALID = "Enter a valid email address, for example name@example.com."
+EMAIL_CHOSEN_WITHOUT_CONSENT = (
+    "You chose email: tick the box to let us email you, or choose another way to reach you."
+)
 
 
 def _helper() -> FormHelper:
@@ -125,6 +128,26 @@ class ContactStepForm(StepForm):
         widget=forms.RadioSelect,
         help_text="We would give only our first names and a number, never the reason.",
     )
+    # Asked where email is chosen: grouped under the choice, shown without JavaScript, and
+    # (with CSS :has()) revealed when email is picked (static/css/site.css, .choice-followup).
+    email_consent = forms.BooleanField(label=EMAIL_CONSENT_WORDING, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "preferred_contact",
+            Div(
+                "email_consent",
+                css_class="choice-followup",
+                data_followup_for="preferred_contact",
+                data_followup_value=ContactMethod.EMAIL,
+            ),
+            "sms_safe",
+            "voicemail_ok",
+        )
 
     def clean_contact_name(self):
         return self.cleaned_data["contact_name"].strip()
@@ -146,6 +169,10 @@ class ContactStepForm(StepForm):
             "contact_phone"
         ):
             self.add_error("contact_phone", "We need a number to call you.")
+        if cleaned.get("preferred_contact") == ContactMethod.EMAIL and not cleaned.get(
+            "email_consent"
+        ):
+            self.add_error("email_consent", EMAIL_CHOSEN_WITHOUT_CONSENT)
         return cleaned
 
 
@@ -315,10 +342,14 @@ class ConsentStepForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        consents = ["sms_consent", "email_consent"]
+        if self.context.get("email_consent"):
+            # Given on step 1, where email was chosen: not asked twice.
+            del self.fields["email_consent"]
+            consents.remove("email_consent")
         self.helper.layout = Layout(
             "privacy_acknowledged",
-            "sms_consent",
-            "email_consent",
+            *consents,
             Field("website", wrapper_class="visually-hidden"),
             "submission_token",
         )
@@ -339,7 +370,11 @@ class ConsentStepForm(StepForm):
                 "You chose text messages: please consent to texts, or go back and choose "
                 "another way to reach you.",
             )
-        if preferred == ContactMethod.EMAIL and not cleaned.get("email_consent"):
+        if (
+            preferred == ContactMethod.EMAIL
+            and "email_consent" in self.fields
+            and not cleaned.get("email_consent")
+        ):
             self.add_error(
                 "email_consent",
                 "You chose email: please consent to email, or go back and choose another "

@@ -69,6 +69,7 @@ def form_context(state: dict) -> dict:
     return {
         "preferred_contact": contact.get("preferred_contact"),
         "sms_safe": contact.get("sms_safe"),
+        "email_consent": bool(contact.get("email_consent")),
     }
 
 
@@ -112,5 +113,7 @@ def build_submission(state: dict, final_step: dict) -> InquirySubmission:
         military_family=interest["military_family"],
         privacy_notice_wording=PRIVACY_NOTICE_WORDING,
         sms_consent_wording=SMS_CONSENT_WORDING if final_step.get("sms_consent") else "",
-        email_consent_wording=EMAIL_CONSENT_WORDING if final_step.get("email_consent") else "",
+        email_consent_wording=EMAIL_CONSENT_WORDING
+        if contact.get("email_consent") or final_step.get("email_consent")
+        else "",
     )

@@ -30,9 +30,18 @@ def test_a_couple_sends_an_inquiry_and_answers_the_first_sections(journey):
     page.locator('input[name="contact_name"]').fill("Dana Whitfield")
     page.locator('input[name="contact_email"]').fill("dana@example.com")
     page.locator('input[name="contact_phone"]').fill("(949) 555-0134")
+    consent = page.locator('input[name="email_consent"]')
+    choose(page, "preferred_contact", "sms")
+    assert not consent.is_visible()  # asked only where email is chosen (CSS :has())
     choose(page, "preferred_contact", "email")
     choose(page, "sms_safe", "yes")
     choose(page, "voicemail_ok", "no")
+    assert consent.is_visible()
+    page.get_by_role("button", name="Continue").click()
+    assert "Step 1 of 6" in page.content()  # email chosen without consent to email
+    check_page(journey, "step 1 with the consent error")
+    assert "You chose email" in page.locator("#error-summary").inner_text()
+    page.locator('input[name="email_consent"]').check()
     page.get_by_role("button", name="Continue").click()
 
     assert "Step 2 of 6" in page.content()
@@ -67,7 +76,7 @@ def test_a_couple_sends_an_inquiry_and_answers_the_first_sections(journey):
     assert page.locator('input[name="payment"][value="self_pay"]').is_checked()
     page.get_by_role("button", name="Continue").click()
     page.locator('input[name="privacy_acknowledged"]').check()
-    page.locator('input[name="email_consent"]').check()
+    assert page.locator('input[name="email_consent"]').count() == 0  # given on step 1
     page.get_by_role("button", name="Send my inquiry").click()
 
     assert "your inquiry is sent" in page.content()

@@ -22,6 +22,7 @@ INQUIRY_STEPS = [
         ("text", "contact_email", "dana@example.com"),
         ("text", "contact_phone", "(949) 555-0134"),
         ("radio", "preferred_contact", "email"),
+        ("check", "email_consent", None),
         ("radio", "sms_safe", "yes"),
         ("radio", "voicemail_ok", "no"),
     ],
@@ -34,7 +35,7 @@ INQUIRY_STEPS = [
         ("radio", "payment", "self_pay"),
         ("radio", "military_family", "no"),
     ],
-    [("check", "privacy_acknowledged", None), ("check", "email_consent", None)],
+    [("check", "privacy_acknowledged", None)],
 ]
 
 # Words that must never appear in a calendar file (CLINICAL.md: messages that leave the clinic).

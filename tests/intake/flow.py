@@ -9,6 +9,7 @@ CONTACT = {
     "contact_email": "dana@example.com",
     "contact_phone": "(949) 555-0134",
     "preferred_contact": "email",
+    "email_consent": "on",  # asked under the email choice
     "sms_safe": "yes",
     "voicemail_ok": "no",
 }
@@ -32,7 +33,7 @@ INTEREST = {
     "insurance_carrier": "Blue Shield",
     "military_family": "no",
 }
-CONSENT = {"privacy_acknowledged": "on", "email_consent": "on"}
+CONSENT = {"privacy_acknowledged": "on"}
 
 
 def step_url(n: int) -> str:
