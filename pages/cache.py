@@ -105,7 +105,7 @@ class _WorkerCopy:
 worker_copy = _WorkerCopy()
 
 
-def generation_value(name: str, build):
+def generation_value(name: str, build, *, keep=None):
     """A value built from public content (the page index, site settings), for the current
     generation: from this worker's copy while it is fresh, else from the shared cache in one
     round trip (MGET of the generation and the value, which records its generation), else
@@ -113,6 +113,9 @@ def generation_value(name: str, build):
 
     Every page's menu, footer and crisis strip need these, several times per render; this
     makes them cost nothing on most requests and one round trip at worst.
+
+    `keep(value)` false: the value is returned but not kept (e.g. a page not found: it may
+    be scheduled to appear later, which no edit would announce).
     """
     if worker_copy.fresh() and name in worker_copy.values:
         return worker_copy.values[name]
@@ -125,6 +128,8 @@ def generation_value(name: str, build):
         value = stored[1]
     else:
         value = build()
+        if keep is not None and not keep(value):
+            return value
         cache.set(key, (generation, value), timeout=page_cache_seconds())
     worker_copy.values[name] = value
     return value

@@ -131,7 +131,22 @@ def published_team() -> list[TeamMember]:
 
 
 def published_page_get(*, slug: str | None = None, home: bool = False) -> Page | None:
-    """The published page at `slug` (or the home page) with its journey, in one query."""
+    """The published page at `slug` (or the home page) with its journey.
+
+    Kept per content generation like the menu index (pages.cache.generation_value): saving
+    any page, child or site setting starts a new one. Only a page found is kept: a slug with
+    no published page (yet: published_at may lie ahead) is looked up again each time.
+    """
+    name = "page:home" if home else f"page:slug:{slug}"
+    return generation_value(
+        name,
+        lambda: _published_page_query(slug=slug, home=home),
+        keep=lambda page: page is not None,
+    )
+
+
+def _published_page_query(*, slug: str | None, home: bool) -> Page | None:
+    """The page and its journey in one query."""
     # No ORDER BY: a slug is unique and there is one home page, and ordering by the model's
     # Meta ordering was a third of this query's compile time (profiled).
     pages = Page.objects.published().select_related("journey").order_by()

@@ -1,7 +1,10 @@
 import datetime
+import datetime as dt
 
 import pytest
+import time_machine
 from django.core.cache import cache
+from django.utils import timezone
 
 from pages.models import Page, SiteSettings
 from pages.models import Testimonial as CoupleTestimonial
@@ -152,22 +155,46 @@ def test_cached_pages_live_in_redis_when_configured(client, settings):
 
 
 @pytest.mark.parametrize("children_each", [1, 12])
-def test_rendering_a_topic_page_costs_two_queries_once_the_menu_is_known(
+def test_rendering_a_topic_page_costs_one_query_once_the_page_is_known(
     client, settings, django_assert_max_num_queries, children_each
 ):
-    """With the page HTML cache off (BENCH_NO_PAGE_CACHE), every request renders: the page
-    with its journey, and all its children in one UNION. Site settings and the menu index
-    are shared values kept per content generation."""
+    """With the page HTML cache off (BENCH_NO_PAGE_CACHE), every request renders: all the
+    page's children in one UNION. Site settings, the menu index and the page row with its
+    journey are shared values kept per content generation."""
     settings.PAGE_HTML_CACHE = False
     page = page_with_children(PageFactory(slug="big"), each=children_each)
     for n in range(children_each):
         PageRelationFactory(page=page, related_page=PageFactory(), position=n)
     TreatmentJourneyFactory(page=page)
-    body(client, "/big/")  # the menu index and site settings for this generation
+    body(client, "/big/")  # the page, menu index and site settings for this generation
     for _ in range(2):
-        with django_assert_max_num_queries(2):
+        with django_assert_max_num_queries(1):
             html = body(client, "/big/")
     assert html.count('class="faq-entry"') == children_each
+
+
+def test_a_page_scheduled_for_later_appears_when_its_time_comes(client, settings):
+    """A page found is kept per generation, a page not found never is: publishing by time
+    needs no edit to show."""
+    settings.PAGE_HTML_CACHE = False
+    now = timezone.now()
+    PageFactory(slug="later", title="Published later", published_at=now + dt.timedelta(hours=1))
+    assert client.get("/later/").status_code == 404
+    assert client.get("/later/").status_code == 404
+    with time_machine.travel(now + dt.timedelta(hours=1, minutes=1)):
+        assert "Published later" in body(client, "/later/")
+
+
+def test_an_edit_to_a_kept_page_shows_at_once(client, settings):
+    settings.PAGE_HTML_CACHE = False
+    page = PageFactory(slug="kept", title="First title")
+    assert "First title" in body(client, "/kept/")
+    page.title = "Second title"
+    page.save()
+    assert "Second title" in body(client, "/kept/")
+    page.status = Page.Status.DRAFT
+    page.save()
+    assert client.get("/kept/").status_code == 404
 
 
 def test_rendering_the_home_page_costs_two_queries_once_the_menu_is_known(
