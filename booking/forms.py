@@ -160,7 +160,9 @@ class ContactForm(ContactFieldsForm):
     """Who to expect, how they would like to meet, and how they agree to be contacted
     (each channel opted in)."""
 
-    field_order = ["name", "email", "phone", "mode"]
+    # How they would like to meet comes first: choosing video asks for the email right
+    # below it (the link goes there), choosing phone the number.
+    field_order = ["name", "mode", "email", "phone"]
     require_email_or_phone = True
 
     mode = forms.ChoiceField(label="How would you like to meet?", widget=forms.RadioSelect)
@@ -168,6 +170,8 @@ class ContactForm(ContactFieldsForm):
     def __init__(self, *args, mode_choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mode"].choices = mode_choices
+        if "video" in dict(mode_choices):
+            self.fields["email"].help_text = "For a video meeting, we send the link here."
         if len(mode_choices) == 1:
             self.fields["mode"].initial = mode_choices[0][0]
             self.fields["mode"].widget = forms.HiddenInput()
