@@ -17,7 +17,8 @@ INSURANCE_ANSWER = (
     "for therapy that treats a diagnosed condition, so couples sessions on their own may not "
     "be covered. Ketamine is prescribed off-label here, so the medicine and the extra time of "
     "medicine sessions are usually not covered. Before you start, we check your benefits "
-    "with you and give you a written estimate of what you would pay."
+    "with you and give you a written estimate of what you would pay. Our "
+    "[cost and insurance page](/cost-and-insurance/) goes through it step by step."
 )
 
 RESOURCES = {
@@ -142,7 +143,8 @@ PAGES = [
             ),
             (
                 "What happens when you get in touch",
-                "1. **You reach out** by phone or through the confidential inquiry form.\n"
+                "1. **You reach out** by phone or through the confidential "
+                "[inquiry form](/inquiry/).\n"
                 "2. **We talk with you**, listen to what is going on and answer questions. "
                 "There is no pressure to go further.\n"
                 "3. **A clinician assesses each partner** to see whether this kind of care "
@@ -532,7 +534,8 @@ PAGES = [
             (
                 "Is what we tell you kept private?",
                 "Yes. Calls and forms are confidential, and we handle your health "
-                "information as the law requires. See our privacy notice for details.",
+                "information as the law requires. See our [privacy notice](/privacy/) for "
+                "details.",
             ),
         ],
         "resources": ["khalifian2024", "sanacora2017", "fda_compounded_2023", "lifeline988"],
@@ -594,7 +597,8 @@ PAGES = [
             (
                 "Will our insurance pay for all of it?",
                 "It may, but we cannot know until we have checked your plan. Call us or "
-                "mention your insurer in your inquiry, and we will go through it with you.",
+                "mention your insurer in your [inquiry](/inquiry/), and we will go "
+                "through it with you.",
             ),
             (
                 "Is the first phone call free?",
