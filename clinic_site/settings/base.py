@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Automatic logoff (HIPAA 164.312(a)(2)(iii)): sessions end after this many idle seconds.
+# Database sessions whose own commits do not wait for the disk (clinic_site/sessions.py).
+SESSION_ENGINE = "clinic_site.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=15 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
