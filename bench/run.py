@@ -602,6 +602,7 @@ INQUIRY_FIRST_STEP = {
     "contact_email": "bench@example.com",
     "contact_phone": "(949) 555-0134",
     "preferred_contact": "email",
+    "email_consent": "on",  # email chosen: its consent is asked right under it
     "sms_safe": "no",
     "voicemail_ok": "no",
     "next": "1",
