@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 
+from clinic_site.admin_mixins import ViewOnlyAdminMixin
 from clinic_site.text_templates import render_text
 
 from .models import (
@@ -339,20 +340,11 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(PageDueForReview)
-class PageDueForReviewAdmin(admin.ModelAdmin):
+class PageDueForReviewAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     """The admin index entry "Pages due for medical review": opens the filtered page list."""
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("pages.view_page")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
@@ -366,19 +358,10 @@ class PageDueForReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(PageRevision)
-class PageRevisionAdmin(admin.ModelAdmin):
+class PageRevisionAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("page", "created_at", "user", "summary")
     list_filter = ("page",)
     readonly_fields = ("page", "created_at", "user", "summary", "snapshot")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Testimonial)

@@ -18,6 +18,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.utils.html import format_html, format_html_join
 
+from clinic_site.admin_mixins import ViewOnlyAdminMixin
 from staff import (  # noqa: F401 (registers them)
     booking_admin,
     inquiry_admin,
@@ -30,7 +31,7 @@ from staff.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("at", "username", "action", "content_type", "object_link", "ip_address")
     list_filter = ("action", "user", "content_type", "at")
     search_fields = ("=object_id", "object_repr", "username", "detail")
@@ -52,15 +53,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "detail",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         return {}
