@@ -14,17 +14,35 @@ other transaction (a sign-in, a service's atomic block) nothing is, so no other 
 becomes asynchronous.
 """
 
+from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.db import connections, router, transaction
+from django.db import DatabaseError, IntegrityError, connections, router, transaction
 
 
 class SessionStore(DatabaseSessionStore):
     def save(self, must_create=False):
         using = router.db_for_write(self.model, instance=None)
         connection = connections[using]
-        if connection.vendor != "postgresql" or connection.in_atomic_block:
+        if (
+            connection.vendor != "postgresql"
+            or connection.in_atomic_block
+            or self.session_key is None  # create() picks a key, then calls save() again
+        ):
             return super().save(must_create=must_create)
-        with transaction.atomic(using=using):
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            return super().save(must_create=must_create)
+        # Django's own save(), with the setting in the same transaction (one statement more;
+        # no savepoint, which a nested atomic block would add).
+        data = self._get_session(no_load=must_create)
+        obj = self.create_model_instance(data)
+        try:
+            with transaction.atomic(using=using):
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                obj.save(force_insert=must_create, force_update=not must_create, using=using)
+        except IntegrityError:
+            if must_create:
+                raise CreateError from None
+            raise
+        except DatabaseError:
+            if not must_create:
+                raise UpdateError from None
+            raise

@@ -29,6 +29,7 @@ def test_a_session_write_of_its_own_commits_without_waiting_for_the_disk():
     assert len(writes) == 2, sql
     for i in writes:  # each write's own transaction was made asynchronous first
         assert ASYNC_COMMIT in sql[:i][-3:], sql
+    assert not any(s.startswith("SAVEPOINT") for s in sql), sql  # one statement more, no more
     assert SessionStore(session_key=store.session_key).load() == {"answer": 43}
     with connection.cursor() as cursor:  # and only that transaction
         cursor.execute("SHOW synchronous_commit")
