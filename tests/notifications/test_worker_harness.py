@@ -2,7 +2,11 @@
 session must still run its tasks eagerly, on the broker its settings name."""
 
 from clinic_site.celery import app
-from tests.notifications.workers import celery_publishing_to
+from tests.notifications.workers import (
+    celery_overrides,
+    celery_overrides_restore,
+    celery_publishing_to,
+)
 
 
 def test_publishing_to_a_broker_leaves_no_override_behind(settings):
@@ -25,3 +29,11 @@ def test_an_override_made_before_is_put_back(settings):
         assert app.conf.changes["broker_url"] == "redis://127.0.0.1:2/0"
     finally:
         app.conf.changes.pop("broker_url", None)
+
+
+def test_an_override_left_behind_is_found_and_removed():
+    before = celery_overrides(app)
+    app.conf.task_always_eager = False
+    assert celery_overrides_restore(app, before) == {**before, "task_always_eager": False}
+    assert "task_always_eager" not in app.conf.changes
+    assert celery_overrides_restore(app, before) is None  # nothing left: nothing to report

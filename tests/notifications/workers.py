@@ -59,6 +59,43 @@ def celery_publishing_to(app, broker_url: str):
         _drop_broker_pools(app)
 
 
+_PUBLISHING_KEYS = ("task_always_eager", "broker_url")
+
+
+def celery_overrides(app) -> dict:
+    """The app's own overrides of whether tasks run eagerly and of the broker (None: it
+    reads the Django setting)."""
+    return {key: app.conf.changes.get(key) for key in _PUBLISHING_KEYS}
+
+
+def celery_overrides_restore(app, before: dict) -> dict | None:
+    """Put the overrides back as they were; return what was found instead, or None."""
+    after = celery_overrides(app)
+    if after == before:
+        return None
+    for key, value in before.items():
+        if value is None:
+            app.conf.changes.pop(key, None)
+        else:
+            app.conf[key] = value
+    _drop_broker_pools(app)
+    return after
+
+
+@pytest.fixture(autouse=True)
+def celery_left_as_found():
+    """Every test leaves the Celery app reading its settings: an override of whether tasks
+    run eagerly, or of the broker, left behind fails the test that left it, not a later one
+    (whose on-commit tasks would go to a broker no worker reads)."""
+    from clinic_site.celery import app
+
+    before = celery_overrides(app)
+    yield
+    leaked = celery_overrides_restore(app, before)
+    if leaked is not None:
+        pytest.fail(f"this test left Celery overrides behind: {leaked} (before: {before})")
+
+
 @pytest.fixture
 def live_celery(settings):
     """The project's Celery app publishing to the real Redis (not eager), with nothing left
