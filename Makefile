@@ -47,7 +47,10 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# wrk drives the load (Debian's package, installed here when missing, as .ci/run does Chromium).
 bench: install-dev
+	@command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk \
+	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 	$(BIN)/python bench/run.py
 
 # Lighthouse 12.2.3 (npm) with Debian's Chromium, mobile: home and a topic page under gunicorn.
