@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format bench lighthouse install install-dev starter migrate worker beat clean
+.PHONY: run test messages lint format bench lighthouse install install-dev starter migrate worker beat clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version.split()[0]'
@@ -30,12 +30,17 @@ starter: migrate
 	$(MANAGE) load_starter_data
 	$(MANAGE) create_dev_admin
 
-run: starter
+# The Spanish catalogue (locale/es/LC_MESSAGES/django.po) is compiled here, never committed:
+# the .mo is build output, and a stale committed one would show English on the Spanish pages.
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules --verbosity 0
+
+run: starter messages
 	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # Uses PostgreSQL and Redis when they answer on their default local ports (tests/local_services.py).
-test: install-dev
+test: install-dev messages
 	@eval "$$($(BIN)/python -m tests.local_services)" && $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev

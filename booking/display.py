@@ -4,14 +4,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
 from clinic_site.clock import local
 
-PACIFIC_LABEL = "Pacific time"
+# Every text here is in the active language: the page's, or the recipient's for a message
+# (rendered under translation.override).
+PACIFIC_LABEL = gettext_lazy("Pacific time")
 
 
 def _clock(local: datetime) -> str:
     hour = local.hour % 12 or 12
-    suffix = "am" if local.hour < 12 else "pm"
+    suffix = pgettext("time of day", "am") if local.hour < 12 else pgettext("time of day", "pm")
     return f"{hour}:{local.minute:02d} {suffix}"
 
 
@@ -26,20 +32,36 @@ def time_text(start: datetime) -> str:
 
 
 def day_text(day: date) -> str:
-    """'Tuesday, March 10, 2026'."""
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    """'Tuesday, March 10, 2026' ('martes, 10 de marzo de 2026')."""
+    # Translators: a date format (Django's date letters): weekday, month, day, year.
+    return dateformat.format(day, _("l, F j, Y"))
 
 
 def when_text(start: datetime) -> str:
     """'Tuesday, March 10, 2026 at 10:00 am Pacific time'."""
-    return f"{day_text(local(start).date())} at {time_text(start)} {PACIFIC_LABEL}"
+    wall = local(start)
+    # Spanish says "a la 1:00" but "a las 2:00": the one o'clock hours get their own wording.
+    if wall.hour % 12 == 1:
+        pattern = pgettext("one o'clock", "{day} at {time} {zone}")
+    else:
+        pattern = _("{day} at {time} {zone}")
+    return pattern.format(day=day_text(wall.date()), time=time_text(start), zone=PACIFIC_LABEL)
+
+
+def time_zone_text(start: datetime) -> str:
+    """'10:00 am Pacific time' (a time on a day the page already names)."""
+    return _("{time} {zone}").format(time=time_text(start), zone=PACIFIC_LABEL)
 
 
 # A building number followed by a word, at the start of a line or after a comma:
 # "1 Main St", "Suite 200, 123 Main St" — but not "Orange County, CA 92660" or "PO Box 12".
 _STREET_NUMBER = re.compile(r"(?:^|[\n,])\s*\d+[A-Za-z-]*\s+[A-Za-z]")
 
-MODE_WORDS = {"phone": "by phone", "video": "by video", "in_person": "in person"}
+MODE_WORDS = {
+    "phone": gettext_lazy("by phone"),
+    "video": gettext_lazy("by video"),
+    "in_person": gettext_lazy("in person"),
+}
 
 
 def has_street_address(address: str) -> bool:
@@ -55,16 +77,24 @@ def where_text(*, mode: str, address: str = "", phone: str = "") -> str:
     that no message would carry.
     """
     if mode == "phone":
-        return "by phone: we will call you at the number you gave"
+        return _("by phone: we will call you at the number you gave")
     if mode == "video":
-        return "by video: we will email you a private link before the call"
+        return _("by video: we will email you a private link before the call")
     if mode == "in_person":
         street = has_street_address(address)
         address = ", ".join(" ".join(line.split()) for line in address.splitlines() if line.strip())
         if street:
-            return f"in person at {address}"
-        place = f"in person at our office in {address}" if address else "in person at our office"
-        return f"{place} (call us at {phone} for the street address)" if phone else place
+            return _("in person at {address}").format(address=address)
+        place = (
+            _("in person at our office in {address}").format(address=address)
+            if address
+            else _("in person at our office")
+        )
+        if phone:
+            return _("{place} (call us at {phone} for the street address)").format(
+                place=place, phone=phone
+            )
+        return place
     raise ValueError(f"unknown mode {mode!r}")
 
 
@@ -72,8 +102,10 @@ def where_choice_text(modes: list[str]) -> str:
     """The "where / how" line before a person has chosen between several ways to meet."""
     if len(modes) == 1:
         raise ValueError("one mode: use where_text")
-    words = [MODE_WORDS[m] for m in modes]
-    return f"{', '.join(words[:-1])} or {words[-1]} (you choose below)"
+    words = [str(MODE_WORDS[m]) for m in modes]
+    return _("{some} or {last} (you choose below)").format(
+        some=", ".join(words[:-1]), last=words[-1]
+    )
 
 
 @dataclass(frozen=True)
@@ -97,7 +129,8 @@ class CalendarWeek:
     @property
     def heading(self) -> str:
         first = self.days[0].date
-        return f"Week of {first:%B} {first.day}"
+        # Translators: a date format (Django's date letters): month and day.
+        return _("Week of {date}").format(date=dateformat.format(first, _("F j")))
 
     @property
     def open_count(self) -> int:

@@ -5,25 +5,27 @@ from datetime import UTC, datetime, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from clinic_site.i18n import active_language
 from clinic_site.phones import normalize_phone
 
 from .models import MAX_HORIZON_DAYS
 from .services import ContactDetails
 
-SMS_CONSENT_TEXT = (
+SMS_CONSENT_TEXT = _(
     "Text me appointment confirmations and reminders at this number. It is safe to text me "
     "here. Message and data rates may apply; reply STOP to stop."
 )
-EMAIL_CONSENT_TEXT = "Email me the confirmation and reminders."
+EMAIL_CONSENT_TEXT = _("Email me the confirmation and reminders.")
 HOLD_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 # Every day or time a URL or form carries is checked against the booking calendar (up to
 # MAX_HORIZON_DAYS ahead, the most any type allows) before any date arithmetic, so year 1 or
 # 9999 gives a clear 400/404 page, never an OverflowError.
-NOT_VALID_TIME = "That time is not valid. Please choose a time."
-NOT_AVAILABLE_TIME = "That time is not available. Please choose one of the times shown."
+NOT_VALID_TIME = _("That time is not valid. Please choose a time.")
+NOT_AVAILABLE_TIME = _("That time is not available. Please choose one of the times shown.")
 
 
 def parse_start(raw: str, *, now: datetime | None = None) -> datetime:
@@ -61,13 +63,13 @@ class TimeChoiceForm(forms.Form):
         if raw in ("", "any"):
             return None
         if not (raw.isascii() and raw.isdigit()) or int(raw) not in self.clinician_ids:
-            raise forms.ValidationError("Please choose a clinician from the list.")
+            raise forms.ValidationError(_("Please choose a clinician from the list."))
         return int(raw)
 
     def clean_hold_key(self) -> str:
         value = self.cleaned_data["hold_key"]
         if not HOLD_KEY_PATTERN.match(value):
-            raise forms.ValidationError("This page has expired. Please choose a time again.")
+            raise forms.ValidationError(_("This page has expired. Please choose a time again."))
         return value
 
 
@@ -91,27 +93,27 @@ class ContactFieldsForm(forms.Form):
     require_email_or_phone = False
 
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=120,
-        help_text="A first name is fine.",
+        help_text=_("A first name is fine."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         max_length=30,
-        help_text="A US number, e.g. 949-555-0123.",
+        help_text=_("A US number, e.g. 949-555-0123."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     email_ok = forms.BooleanField(required=False)
     sms_ok = forms.BooleanField(required=False)
     voicemail_ok = forms.BooleanField(
-        label="You may leave a voicemail at this number.", required=False
+        label=_("You may leave a voicemail at this number."), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -128,18 +130,18 @@ class ContactFieldsForm(forms.Form):
             return ""
         phone = normalize_phone(raw)
         if not phone:
-            raise forms.ValidationError("Please enter a US phone number, e.g. 949-555-0123.")
+            raise forms.ValidationError(_("Please enter a US phone number, e.g. 949-555-0123."))
         return phone
 
     def clean(self):
         data = super().clean()
         given = "email" in data and "phone" in data
         if self.require_email_or_phone and given and not data["email"] and not data["phone"]:
-            raise forms.ValidationError("Please give an email address or a phone number.")
+            raise forms.ValidationError(_("Please give an email address or a phone number."))
         if "email" in data and data.get("email_ok") and not data["email"]:
-            self.add_error("email", "Add your email address to get emails.")
+            self.add_error("email", _("Add your email address to get emails."))
         if "phone" in data and data.get("sms_ok") and not data["phone"]:
-            self.add_error("phone", "Add your phone number to get texts.")
+            self.add_error("phone", _("Add your phone number to get texts."))
         return data
 
     def contact_details(self):
@@ -152,7 +154,9 @@ class ContactFieldsForm(forms.Form):
             email_ok=data["email_ok"],
             sms_ok=data["sms_ok"],
             voicemail_ok=data["voicemail_ok"],
-            sms_consent_text=self.sms_consent_text,
+            # The wording shown, in its language; the person's language for their messages.
+            sms_consent_text=str(self.sms_consent_text),
+            language=active_language(),
         )
 
 
@@ -165,13 +169,13 @@ class ContactForm(ContactFieldsForm):
     field_order = ["name", "mode", "email", "phone"]
     require_email_or_phone = True
 
-    mode = forms.ChoiceField(label="How would you like to meet?", widget=forms.RadioSelect)
+    mode = forms.ChoiceField(label=_("How would you like to meet?"), widget=forms.RadioSelect)
 
     def __init__(self, *args, mode_choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mode"].choices = mode_choices
         if "video" in dict(mode_choices):
-            self.fields["email"].help_text = "For a video meeting, we send the link here."
+            self.fields["email"].help_text = _("For a video meeting, we send the link here.")
         if len(mode_choices) == 1:
             self.fields["mode"].initial = mode_choices[0][0]
             self.fields["mode"].widget = forms.HiddenInput()
@@ -180,7 +184,7 @@ class ContactForm(ContactFieldsForm):
         data = super().clean()
         email, phone = data.get("email"), data.get("phone")
         if data.get("mode") == "phone" and not phone and "phone" in data:
-            self.add_error("phone", "We need a phone number to call you.")
+            self.add_error("phone", _("We need a phone number to call you."))
         if data.get("mode") == "video" and not email and "email" in data:
-            self.add_error("email", "We need an email address to send you the video link.")
+            self.add_error("email", _("We need an email address to send you the video link."))
         return data

@@ -10,6 +10,8 @@ from datetime import datetime
 from email.utils import parseaddr
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from .display import when_text, where_text
@@ -30,7 +32,12 @@ def appointment_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
 
-    where = where_text(mode=appointment.mode, address=address)
+    # In the person's language (they may open the file from a message, not a page).
+    with translation.override(appointment.language):
+        where = where_text(mode=appointment.mode, address=address)
+        description = gettext("{when}, {where}.\nView, change or cancel: {link}").format(
+            when=when_text(appointment.start), where=where, link=manage_link
+        )
     event = Event()
     event.add("uid", appointment.ics_uid)
     event.add("dtstamp", now)
@@ -38,10 +45,7 @@ def appointment_ics(
     event.add("dtend", appointment.end)
     event.add("sequence", appointment.sequence)
     event.add("summary", short_name)
-    event.add(
-        "description",
-        f"{when_text(appointment.start)}, {where}.\nView, change or cancel: {manage_link}",
-    )
+    event.add("description", description)
     if appointment.mode == "in_person" and address:
         event.add("location", address)
     event.add("url", manage_link)

@@ -14,8 +14,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.crypto import EncryptedTextField
+from clinic_site.i18n import active_language
 
 # Overlap checks look a day either side of a time, so buffers must stay well inside that.
 MAX_BUFFER_MINUTES = 240
@@ -41,9 +43,9 @@ class ConsultationType(models.Model):
     """
 
     class Mode(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        VIDEO = "video", "Video call"
-        IN_PERSON = "in_person", "In person"
+        PHONE = "phone", _("Phone call")
+        VIDEO = "video", _("Video call")
+        IN_PERSON = "in_person", _("In person")
 
     class Confirmation(models.TextChoices):
         INSTANT = "instant", "Confirmed at once"
@@ -53,6 +55,12 @@ class ConsultationType(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     summary = models.CharField(
         max_length=240, blank=True, help_text="One public sentence shown when choosing a type."
+    )
+    name_es = models.CharField(
+        "name (Spanish)", max_length=120, blank=True, help_text="Shown on the Spanish pages."
+    )
+    summary_es = models.CharField(
+        "summary (Spanish)", max_length=240, blank=True, help_text="Shown on the Spanish pages."
     )
     offers_phone = models.BooleanField("by phone", default=False)
     offers_video = models.BooleanField("by video", default=False)
@@ -103,6 +111,15 @@ class ConsultationType(models.Model):
             (self.offers_in_person, self.Mode.IN_PERSON),
         ]
         return [str(mode) for on, mode in flags if on]
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the active language (the Spanish one on /es/ pages, if given)."""
+        return (active_language() == "es" and self.name_es) or self.name
+
+    @property
+    def localized_summary(self) -> str:
+        return (active_language() == "es" and self.summary_es) or self.summary
 
     @property
     def mode_labels(self) -> list[str]:
@@ -298,6 +315,8 @@ class Appointment(models.Model):
     sms_ok = models.BooleanField("texting is safe and consented", default=False)
     sms_consent_at = models.DateTimeField(null=True, blank=True)
     sms_consent_text = models.TextField(blank=True)
+    # The person's language (en/es): their pages' and messages' language.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     voicemail_ok = models.BooleanField(default=False)
 
     manage_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -391,6 +410,8 @@ class WaitlistEntry(models.Model):
     sms_ok = models.BooleanField("texting is safe and consented", default=False)
     sms_consent_at = models.DateTimeField(null=True, blank=True)
     sms_consent_text = models.TextField(blank=True)
+    # The person's language (en/es): their pages' and messages' language.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     voicemail_ok = models.BooleanField(default=False)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
@@ -86,6 +86,7 @@ class ContactDetails:
     sms_ok: bool
     voicemail_ok: bool
     sms_consent_text: str = ""
+    language: str = "en"  # the person's (the page they booked on): their messages use it
 
 
 def _sqlstate(exc: BaseException) -> str | None:
@@ -421,6 +422,7 @@ def appointment_set_contact(
     appointment.sms_consent_at = now if appointment.sms_ok else None
     appointment.sms_consent_text = contact.sms_consent_text if appointment.sms_ok else ""
     appointment.voicemail_ok = contact.voicemail_ok
+    appointment.language = contact.language
     appointment.save()
     return appointment
 
@@ -617,6 +619,12 @@ def manage_url(appointment: Appointment) -> str:
 
 
 def _message_context(appointment: Appointment, *, event: str) -> dict:
+    """The message's facts in the person's language: its date, place and links (/es/…)."""
+    with translation.override(appointment.language):
+        return _message_context_in_language(appointment, event=event)
+
+
+def _message_context_in_language(appointment: Appointment, *, event: str) -> dict:
     site = SiteSettings.load()
     link = (
         f"{settings.SITE_URL}{reverse('booking:start')}"
@@ -654,6 +662,7 @@ def _send_event(*, appointment: Appointment, event: str, now: datetime) -> None:
             to=address,
             template_key=f"booking_{event}",
             context=context,
+            language=appointment.language,
             idempotency_key=f"booking:{appointment.pk}:{event}{suffix}:{channel}",
             related=appointment,
         )
@@ -681,6 +690,7 @@ def _schedule_reminders(*, appointment: Appointment, now: datetime) -> None:
                 to=address,
                 template_key="booking_reminder",
                 context=context,
+                language=appointment.language,
                 idempotency_key=(
                     f"{_reminder_prefix(appointment)}{appointment.sequence}:{hours}h:{channel}"
                 ),

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from clinic_site import clock
 from notifications.quiet_hours import next_allowed_time
 
@@ -29,9 +31,9 @@ class PartOfDay:
 
 
 PARTS_OF_DAY = (
-    PartOfDay("morning", "Morning (before noon)", time(0)),
-    PartOfDay("afternoon", "Afternoon (noon to 5 pm)", time(12)),
-    PartOfDay("evening", "Evening (5 pm or later)", time(17)),
+    PartOfDay("morning", _("Morning (before noon)"), time(0)),
+    PartOfDay("afternoon", _("Afternoon (noon to 5 pm)"), time(12)),
+    PartOfDay("evening", _("Evening (5 pm or later)"), time(17)),
 )
 PART_KEYS = tuple(p.key for p in PARTS_OF_DAY)
 

@@ -3,17 +3,20 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.utils import dateformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .forms import ContactFieldsForm
 from .models import ConsultationType
 from .waitlist import PARTS_OF_DAY, WEEKDAYS, windows_from
 from .waitlist_services import WaitlistRequest
 
-WAITLIST_SMS_CONSENT_TEXT = (
+WAITLIST_SMS_CONSENT_TEXT = _(
     "Text me at this number when a time opens, and about my appointment. It is safe to text "
     "me here. Message and data rates may apply; reply STOP to stop."
 )
-WAITLIST_EMAIL_CONSENT_TEXT = "Email me when a time opens, and about my appointment."
+WAITLIST_EMAIL_CONSENT_TEXT = _("Email me when a time opens, and about my appointment.")
 
 
 class WaitlistForm(ContactFieldsForm):
@@ -25,30 +28,30 @@ class WaitlistForm(ContactFieldsForm):
     field_order = ["clinicians", "days", "parts", "valid_until"]  # then the contact fields
 
     clinicians = forms.TypedMultipleChoiceField(
-        label="Who would you be glad to see?",
+        label=_("Who would you be glad to see?"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave all unticked for anyone.",
+        help_text=_("Leave all unticked for anyone."),
     )
     days = forms.TypedMultipleChoiceField(
-        label="Which days suit you?",
+        label=_("Which days suit you?"),
         coerce=int,
         choices=list(enumerate(WEEKDAYS)),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one day."},
+        error_messages={"required": _("Choose at least one day.")},
     )
     parts = forms.MultipleChoiceField(
-        label="Which times of day? (Pacific time)",
+        label=_("Which times of day? (Pacific time)"),
         choices=[(p.key, p.label) for p in PARTS_OF_DAY],
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one time of day."},
+        error_messages={"required": _("Choose at least one time of day.")},
     )
     valid_until = forms.DateField(
-        label="Keep me on the list until",
+        label=_("Keep me on the list until"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="We will not offer times after this day.",
-        error_messages={"invalid": "Enter a date, e.g. 2026-04-30."},
+        help_text=_("We will not offer times after this day."),
+        error_messages={"invalid": _("Enter a date, e.g. 2026-04-30.")},
     )
 
     def __init__(self, *args, clinicians, today: date, max_days: int, **kwargs):
@@ -64,11 +67,13 @@ class WaitlistForm(ContactFieldsForm):
     def clean_valid_until(self) -> date:
         value = self.cleaned_data["valid_until"]
         if value < self.today:
-            raise forms.ValidationError("Choose today or a later day.")
+            raise forms.ValidationError(_("Choose today or a later day."))
         if value > self.last_day:
             raise forms.ValidationError(
-                f"We keep the list for up to {(self.last_day - self.today).days} days; "
-                f"choose {self.last_day:%B} {self.last_day.day} or earlier."
+                _("We keep the list for up to {days} days; choose {last} or earlier.").format(
+                    days=(self.last_day - self.today).days,
+                    last=dateformat.format(self.last_day, gettext("F j")),
+                )
             )
         return value
 
@@ -78,7 +83,7 @@ class WaitlistForm(ContactFieldsForm):
         by_email, by_text = data.get("email_ok") and email, data.get("sms_ok") and phone
         if "email" in data and "phone" in data and not by_email and not by_text:
             raise forms.ValidationError(
-                "Tick email or texts (or both) so we can tell you when a time opens."
+                _("Tick email or texts (or both) so we can tell you when a time opens.")
             )
         return data
 
@@ -100,7 +105,7 @@ class WaitlistForm(ContactFieldsForm):
 class OfferBookingForm(forms.Form):
     """How the couple would like to meet at the offered time (when there is a choice)."""
 
-    mode = forms.ChoiceField(label="How would you like to meet?", widget=forms.RadioSelect)
+    mode = forms.ChoiceField(label=_("How would you like to meet?"), widget=forms.RadioSelect)
 
     def __init__(self, *args, consultation_type: ConsultationType, **kwargs):
         super().__init__(*args, **kwargs)

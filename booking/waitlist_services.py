@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
@@ -28,7 +28,7 @@ from notifications.services import message_create
 from . import selectors, services, waitlist_selectors
 from . import slots as engine
 from . import waitlist as rules
-from .display import when_text
+from .display import time_zone_text, when_text
 from .events import time_freed
 from .models import Appointment, Clinician, ConsultationType, WaitlistEntry, WaitlistOffer
 
@@ -91,6 +91,7 @@ def waitlist_join(
             sms_consent_at=now if contact.sms_ok and contact.phone else None,
             sms_consent_text=contact.sms_consent_text if contact.sms_ok else "",
             voicemail_ok=contact.voicemail_ok,
+            language=contact.language,
             created_at=now,
             status_changed_at=now,
         )
@@ -210,12 +211,13 @@ def offer_url(offer: WaitlistOffer) -> str:
 
 
 def _message_offer(offer: WaitlistOffer, *, entry: WaitlistEntry) -> None:
-    context = {
-        "when": when_text(offer.start),
-        "link": offer_url(offer),
-        "hold_until": when_text(offer.expires_at).split(" at ", 1)[1],
-        "hold_minutes": settings.WAITLIST_OFFER_HOLD_MINUTES,
-    }
+    with translation.override(entry.language):  # the person's language, links included
+        context = {
+            "when": when_text(offer.start),
+            "link": offer_url(offer),
+            "hold_until": time_zone_text(offer.expires_at),
+            "hold_minutes": settings.WAITLIST_OFFER_HOLD_MINUTES,
+        }
     channels = []
     if entry.sms_ok and entry.contact_phone:
         channels.append(("sms", entry.contact_phone))
@@ -227,6 +229,7 @@ def _message_offer(offer: WaitlistOffer, *, entry: WaitlistEntry) -> None:
             to=address,
             template_key="waitlist_offer",
             context=context,
+            language=entry.language,
             idempotency_key=f"waitlist-offer:{offer.pk}:{channel}",
             related=offer,
         )
@@ -365,6 +368,7 @@ def waitlist_offer_accept(
                 sms_ok=entry.sms_ok,
                 voicemail_ok=entry.voicemail_ok,
                 sms_consent_text=entry.sms_consent_text,
+                language=entry.language,
             ),
             mode=mode,
             now=now,

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.middleware import csp
+from django.utils import translation
 from django.utils.csp import CSP, build_policy
+
+from clinic_site.i18n import language_of_path
 
 
 class SecurityHeadersMiddleware:
@@ -51,3 +54,32 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
         if known is None or known[0] is not config:
             known = self._policies[id(config)] = (config, build_policy(config, None))
         return known[1]
+
+
+class PathLanguageMiddleware:
+    """Activates the language the URL names, and only that: /es/… is Spanish, every other
+    path (the English public site, the staff admin, webhooks) is English.
+
+    No cookie, session or Accept-Language is read, so the same URL is always the same page
+    (the page cache keys on the language alone) and a link is all a switcher needs. The
+    previous language is restored afterwards, so nothing later in the same thread (a test, an
+    eager task) inherits a visitor's language by accident.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_of_path(request.path_info)
+        previous = translation.get_language()
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        try:
+            response = self.get_response(request)
+        finally:
+            if previous is None:
+                translation.deactivate_all()
+            else:
+                translation.activate(previous)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -7,6 +7,8 @@ sent and `intake.services.inquiry_submit` saves everything in one transaction.
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.phones import normalize_phone
 
@@ -14,51 +16,51 @@ from . import instruments
 from .models import ContactMethod, Inquiry, YesNo
 
 # The exact wording shown next to each consent; stored with the time it was given.
-PRIVACY_NOTICE_WORDING = (
+PRIVACY_NOTICE_WORDING = _(
     "I have read the privacy notice. I understand this form is confidential, is not for "
     "emergencies, and is not monitored around the clock."
 )
-SMS_CONSENT_WORDING = (
+SMS_CONSENT_WORDING = _(
     "You may text me at the mobile number I gave about my inquiry and appointments. "
     "Messages will not include health details. Reply STOP at any time to opt out."
 )
-EMAIL_CONSENT_WORDING = (
+EMAIL_CONSENT_WORDING = _(
     "You may email me about my inquiry and appointments. Emails will not include health details."
 )
-PARTNER_EMAIL_CONSENT_WORDING = (
+PARTNER_EMAIL_CONSENT_WORDING = _(
     "My partner agreed that you may email them at this address with their own private "
     "questionnaire link (no health details)."
 )
 
-IN_CALIFORNIA_QUESTION = "Are you and your partner both in California?"
+IN_CALIFORNIA_QUESTION = _("Are you and your partner both in California?")
 
 NAME_MAX = 120
 FIRST_NAME_MAX = 60
 SHORT_TEXT_MAX = 200
 MESSAGE_MAX = 2000
-PHONE_ERROR = "Enter a US mobile number with area code, for example (949) 555-0123."
+PHONE_ERROR = _("Enter a US mobile number with area code, for example (949) 555-0123.")
 
 YES_NO_CHOICES = YesNo.choices
 
 # What to do, said for each question (the error summary and the field both show it).
 REQUIRED_MESSAGES = {
-    "contact_name": "Enter your name.",
-    "contact_email": "Enter your email address, for example name@example.com.",
-    "contact_phone": "Enter your mobile number, for example 949-555-0123.",
-    "preferred_contact": "Choose how we should contact you.",
-    "sms_safe": "Tell us whether it is safe for us to text this number.",
-    "voicemail_ok": "Tell us whether we may leave a voicemail.",
-    "partner_first_name": "Enter your partner's first name.",
-    "both_adults": "Tell us whether you are both 18 or older.",
-    "in_california": "Tell us whether you are in California.",
-    "concerns": "Choose at least one thing you would like help with.",
-    "medicine_interest": "Choose who is interested in medicine-assisted sessions.",
-    "session_format": "Choose in person, telehealth, or either.",
-    "payment": "Choose how you would pay.",
-    "military_family": "Tell us whether either of you is a veteran or in a military family.",
+    "contact_name": _("Enter your name."),
+    "contact_email": _("Enter your email address, for example name@example.com."),
+    "contact_phone": _("Enter your mobile number, for example 949-555-0123."),
+    "preferred_contact": _("Choose how we should contact you."),
+    "sms_safe": _("Tell us whether it is safe for us to text this number."),
+    "voicemail_ok": _("Tell us whether we may leave a voicemail."),
+    "partner_first_name": _("Enter your partner's first name."),
+    "both_adults": _("Tell us whether you are both 18 or older."),
+    "in_california": _("Tell us whether you are in California."),
+    "concerns": _("Choose at least one thing you would like help with."),
+    "medicine_interest": _("Choose who is interested in medicine-assisted sessions."),
+    "session_format": _("Choose in person, telehealth, or either."),
+    "payment": _("Choose how you would pay."),
+    "military_family": _("Tell us whether either of you is a veteran or in a military family."),
 }
-EMAIL_INVALID = "Enter a valid email address, for example name@example.com."
-EMAIL_CHOSEN_WITHOUT_CONSENT = (
+EMAIL_INVALID = _("Enter a valid email address, for example name@example.com.")
+EMAIL_CHOSEN_WITHOUT_CONSENT = _(
     "You chose email: tick the box to let us email you, or choose another way to reach you."
 )
 
@@ -97,36 +99,36 @@ class StepForm(forms.Form):
 
 
 class ContactStepForm(StepForm):
-    title = "About you"
-    intro = "So we can reach you, and only in the ways you choose."
+    title = _("About you")
+    intro = _("So we can reach you, and only in the ways you choose.")
 
     contact_name = forms.CharField(
-        label="Your name", max_length=NAME_MAX, widget=forms.TextInput({"autocomplete": "name"})
+        label=_("Your name"), max_length=NAME_MAX, widget=forms.TextInput({"autocomplete": "name"})
     )
     contact_email = forms.EmailField(
-        label="Email", max_length=254, widget=forms.EmailInput({"autocomplete": "email"})
+        label=_("Email"), max_length=254, widget=forms.EmailInput({"autocomplete": "email"})
     )
     contact_phone = forms.CharField(
-        label="Mobile number",
+        label=_("Mobile number"),
         max_length=30,
         widget=forms.TextInput({"autocomplete": "tel", "inputmode": "tel"}),
     )
     preferred_contact = forms.ChoiceField(
-        label="How should we contact you?",
+        label=_("How should we contact you?"),
         choices=ContactMethod.choices,
         widget=forms.RadioSelect,
     )
     sms_safe = forms.ChoiceField(
-        label="Is it safe for us to text this number?",
+        label=_("Is it safe for us to text this number?"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
-        help_text="For example, no one else reads messages on this phone.",
+        help_text=_("For example, no one else reads messages on this phone."),
     )
     voicemail_ok = forms.ChoiceField(
-        label="May we leave a voicemail?",
+        label=_("May we leave a voicemail?"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
-        help_text="We would give only our first names and a number, never the reason.",
+        help_text=_("We would give only our first names and a number, never the reason."),
     )
     # Asked where email is chosen: grouped under the choice, shown without JavaScript, and
     # (with CSS :has()) revealed when email is picked (static/css/site.css, .choice-followup).
@@ -163,12 +165,12 @@ class ContactStepForm(StepForm):
         ):
             self.add_error(
                 "preferred_contact",
-                "You said texting this number isn't safe, so please choose another way.",
+                _("You said texting this number isn't safe, so please choose another way."),
             )
         if cleaned.get("preferred_contact") == ContactMethod.PHONE and not cleaned.get(
             "contact_phone"
         ):
-            self.add_error("contact_phone", "We need a number to call you.")
+            self.add_error("contact_phone", _("We need a number to call you."))
         if cleaned.get("preferred_contact") == ContactMethod.EMAIL and not cleaned.get(
             "email_consent"
         ):
@@ -177,39 +179,39 @@ class ContactStepForm(StepForm):
 
 
 class PartnerStepForm(StepForm):
-    title = "Your partner"
-    intro = (
+    title = _("Your partner")
+    intro = _(
         "Your partner answers their own questions privately, through their own link. Give "
         "their contact details only if they agreed; otherwise you can pass the link on. We "
         "will not text your partner until they agree to it themselves, on their own link."
     )
 
     partner_first_name = forms.CharField(
-        label="Your partner's first name", max_length=FIRST_NAME_MAX
+        label=_("Your partner's first name"), max_length=FIRST_NAME_MAX
     )
     partner_email = forms.EmailField(
-        label="Your partner's email (optional)", max_length=254, required=False
+        label=_("Your partner's email (optional)"), max_length=254, required=False
     )
     partner_phone = forms.CharField(
-        label="Your partner's mobile number (optional)",
+        label=_("Your partner's mobile number (optional)"),
         max_length=30,
         required=False,
         widget=forms.TextInput({"inputmode": "tel"}),
     )
     partner_preferred_contact = forms.ChoiceField(
-        label="How would your partner like us to contact them? (optional)",
+        label=_("How would your partner like us to contact them? (optional)"),
         choices=ContactMethod.choices,
         widget=forms.RadioSelect,
         required=False,
     )
     partner_sms_safe = forms.ChoiceField(
-        label="Is it safe to text your partner's number? (optional; they confirm it)",
+        label=_("Is it safe to text your partner's number? (optional; they confirm it)"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
         required=False,
     )
     partner_voicemail_ok = forms.ChoiceField(
-        label="May we leave your partner a voicemail? (optional)",
+        label=_("May we leave your partner a voicemail? (optional)"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
         required=False,
@@ -229,19 +231,19 @@ class PartnerStepForm(StepForm):
             and not cleaned.get("partner_email")
             and "partner_email" not in self.errors
         ):
-            self.add_error("partner_email", "Add your partner's email to email them.")
+            self.add_error("partner_email", _("Add your partner's email to email them."))
         return cleaned
 
 
 class EligibilityStepForm(StepForm):
-    title = "Who we can see"
-    intro = (
+    title = _("Who we can see")
+    intro = _(
         "Our licence covers adults in California. Whatever you answer, a person at the clinic "
         "will read your inquiry and reply."
     )
 
     both_adults = forms.ChoiceField(
-        label="Are you and your partner both 18 or older?",
+        label=_("Are you and your partner both 18 or older?"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
     )
@@ -251,30 +253,32 @@ class EligibilityStepForm(StepForm):
         label=IN_CALIFORNIA_QUESTION,
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
-        help_text="Our licence covers sessions only while both of you are in California, "
-        "including video sessions. Answer “No” if either of you lives or would join from "
-        "outside California.",
+        help_text=_(
+            "Our licence covers sessions only while both of you are in California, "
+            "including video sessions. Answer “No” if either of you lives or would join from "
+            "outside California."
+        ),
     )
 
 
 class ConcernsStepForm(StepForm):
-    title = "What brings you to us"
-    intro = "Choose any that fit. Only our clinical team reads this."
+    title = _("What brings you to us")
+    intro = _("Choose any that fit. Only our clinical team reads this.")
 
     concerns = forms.MultipleChoiceField(
-        label="What would you like help with?",
+        label=_("What would you like help with?"),
         choices=Inquiry.Concern.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     concerns_other = forms.CharField(
-        label="If something else, what? (optional)", max_length=SHORT_TEXT_MAX, required=False
+        label=_("If something else, what? (optional)"), max_length=SHORT_TEXT_MAX, required=False
     )
     message = forms.CharField(
-        label="Anything you would like us to know (optional)",
+        label=_("Anything you would like us to know (optional)"),
         max_length=MESSAGE_MAX,
         required=False,
         widget=forms.Textarea({"rows": 5}),
-        help_text=f"Up to {MESSAGE_MAX} characters.",
+        help_text=format_lazy(_("Up to {count} characters."), count=MESSAGE_MAX),
     )
 
     def clean(self):
@@ -283,31 +287,31 @@ class ConcernsStepForm(StepForm):
             Inquiry.Concern.OTHER in (cleaned.get("concerns") or [])
             and not (cleaned.get("concerns_other") or "").strip()
         ):
-            self.add_error("concerns_other", "Tell us briefly what else brings you.")
+            self.add_error("concerns_other", _("Tell us briefly what else brings you."))
         return cleaned
 
 
 class InterestStepForm(StepForm):
-    title = "What you are looking for"
+    title = _("What you are looking for")
 
     medicine_interest = forms.ChoiceField(
-        label="Who is interested in medicine-assisted sessions?",
+        label=_("Who is interested in medicine-assisted sessions?"),
         choices=Inquiry.MedicineInterest.choices,
         widget=forms.RadioSelect,
     )
     session_format = forms.ChoiceField(
-        label="In person or telehealth?",
+        label=_("In person or telehealth?"),
         choices=Inquiry.SessionFormat.choices,
         widget=forms.RadioSelect,
     )
     payment = forms.ChoiceField(
-        label="How would you pay?", choices=Inquiry.Payment.choices, widget=forms.RadioSelect
+        label=_("How would you pay?"), choices=Inquiry.Payment.choices, widget=forms.RadioSelect
     )
     insurance_carrier = forms.CharField(
-        label="PPO insurance company (if PPO)", max_length=100, required=False
+        label=_("PPO insurance company (if PPO)"), max_length=100, required=False
     )
     military_family = forms.ChoiceField(
-        label="Is either of you a veteran or part of a military family?",
+        label=_("Is either of you a veteran or part of a military family?"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
     )
@@ -318,23 +322,23 @@ class InterestStepForm(StepForm):
             cleaned.get("payment") == Inquiry.Payment.PPO
             and not (cleaned.get("insurance_carrier") or "").strip()
         ):
-            self.add_error("insurance_carrier", "Tell us which PPO insurance company.")
+            self.add_error("insurance_carrier", _("Tell us which PPO insurance company."))
         return cleaned
 
 
 class ConsentStepForm(StepForm):
-    title = "Consent and send"
-    intro = "Nearly done. Please confirm how we may contact you."
+    title = _("Consent and send")
+    intro = _("Nearly done. Please confirm how we may contact you.")
 
     privacy_acknowledged = forms.BooleanField(
         label=PRIVACY_NOTICE_WORDING,
-        error_messages={"required": "Please confirm you have read the privacy notice."},
+        error_messages={"required": _("Please confirm you have read the privacy notice.")},
     )
     sms_consent = forms.BooleanField(label=SMS_CONSENT_WORDING, required=False)
     email_consent = forms.BooleanField(label=EMAIL_CONSENT_WORDING, required=False)
     # Honeypot: hidden from sighted people; labelled so screen-reader users leave it empty.
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput({"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -357,7 +361,7 @@ class ConsentStepForm(StepForm):
     def clean_website(self):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(
-                "This form could not be sent. Please leave this field empty, or call us."
+                _("This form could not be sent. Please leave this field empty, or call us.")
             )
         return ""
 
@@ -367,8 +371,10 @@ class ConsentStepForm(StepForm):
         if preferred == ContactMethod.SMS and not cleaned.get("sms_consent"):
             self.add_error(
                 "sms_consent",
-                "You chose text messages: please consent to texts, or go back and choose "
-                "another way to reach you.",
+                _(
+                    "You chose text messages: please consent to texts, or go back and choose "
+                    "another way to reach you."
+                ),
             )
         if (
             preferred == ContactMethod.EMAIL
@@ -377,14 +383,18 @@ class ConsentStepForm(StepForm):
         ):
             self.add_error(
                 "email_consent",
-                "You chose email: please consent to email, or go back and choose another "
-                "way to reach you.",
+                _(
+                    "You chose email: please consent to email, or go back and choose another "
+                    "way to reach you."
+                ),
             )
         if cleaned.get("sms_consent") and self.context.get("sms_safe") != "yes":
             self.add_error(
                 "sms_consent",
-                "You said texting your number isn't safe, so we won't text you. Untick this "
-                "or go back and change that answer.",
+                _(
+                    "You said texting your number isn't safe, so we won't text you. Untick this "
+                    "or go back and change that answer."
+                ),
             )
         return cleaned
 
@@ -393,29 +403,31 @@ class ScreeningContactForm(forms.Form):
     """The partner's own contact preferences and consents, on their own link (prefilled
     with what the submitter suggested). Nothing goes to their phone before this."""
 
-    email = forms.EmailField(label="Your email (optional)", max_length=254, required=False)
+    email = forms.EmailField(label=_("Your email (optional)"), max_length=254, required=False)
     phone = forms.CharField(
-        label="Your mobile number (optional)",
+        label=_("Your mobile number (optional)"),
         max_length=30,
         required=False,
         widget=forms.TextInput({"autocomplete": "tel", "inputmode": "tel"}),
     )
     preferred_contact = forms.ChoiceField(
-        label="How should we contact you?", choices=ContactMethod.choices, widget=forms.RadioSelect
+        label=_("How should we contact you?"),
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
     )
     sms_safe = forms.ChoiceField(
-        label="Is it safe for us to text this number?",
+        label=_("Is it safe for us to text this number?"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
         required=False,
-        help_text="For example, no one else reads messages on this phone.",
+        help_text=_("For example, no one else reads messages on this phone."),
     )
     voicemail_ok = forms.ChoiceField(
-        label="May we leave a voicemail?",
+        label=_("May we leave a voicemail?"),
         choices=YES_NO_CHOICES,
         widget=forms.RadioSelect,
         required=False,
-        help_text="We would give only our first names and a number, never the reason.",
+        help_text=_("We would give only our first names and a number, never the reason."),
     )
     sms_consent = forms.BooleanField(label=SMS_CONSENT_WORDING, required=False)
     email_consent = forms.BooleanField(label=EMAIL_CONSENT_WORDING, required=False)
@@ -432,19 +444,21 @@ class ScreeningContactForm(forms.Form):
         preferred = cleaned.get("preferred_contact")
         if cleaned.get("sms_consent"):
             if not cleaned.get("phone") and "phone" not in self.errors:
-                self.add_error("phone", "Add your mobile number so we can text you.")
+                self.add_error("phone", _("Add your mobile number so we can text you."))
             if cleaned.get("sms_safe") != "yes":
-                self.add_error("sms_consent", "You said texting isn't safe, so we won't text you.")
+                self.add_error(
+                    "sms_consent", _("You said texting isn't safe, so we won't text you.")
+                )
         if preferred == ContactMethod.SMS and not cleaned.get("sms_consent"):
-            self.add_error("sms_consent", "You chose text messages: please consent to texts.")
+            self.add_error("sms_consent", _("You chose text messages: please consent to texts."))
         if preferred == ContactMethod.PHONE and not cleaned.get("phone"):
-            self.add_error("phone", "We need a number to call you.")
+            self.add_error("phone", _("We need a number to call you."))
         if preferred == ContactMethod.EMAIL and not cleaned.get("email"):
-            self.add_error("email", "Add your email so we can write to you.")
+            self.add_error("email", _("Add your email so we can write to you."))
         if preferred == ContactMethod.EMAIL and not cleaned.get("email_consent"):
-            self.add_error("email_consent", "You chose email: please consent to email.")
+            self.add_error("email_consent", _("You chose email: please consent to email."))
         if cleaned.get("email_consent") and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", "Add your email so we can write to you.")
+            self.add_error("email", _("Add your email so we can write to you."))
         return cleaned
 
 
@@ -496,7 +510,7 @@ class InstrumentForm(forms.Form):
     def clean_instrument_key(self):
         if self.cleaned_data["instrument_key"] != self.instrument.key:
             raise forms.ValidationError(
-                "This section has changed since the page was opened. Please answer it again."
+                _("This section has changed since the page was opened. Please answer it again.")
             )
         return self.instrument.key
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 
 class FlagEffect(StrEnum):
@@ -610,7 +611,7 @@ def clean_answers(instrument: Instrument, raw: Mapping) -> dict:
     cleaned: dict = {}
     unknown = set(raw) - {i.key for i in instrument.items}
     for key in sorted(unknown):
-        errors[key] = "This is not a question in this section."
+        errors[key] = _("This is not a question in this section.")
     for item in instrument.items:
         if not _is_shown(item, raw):
             continue
@@ -618,18 +619,18 @@ def clean_answers(instrument: Instrument, raw: Mapping) -> dict:
         if item.multiple:
             values = [] if value in (None, "") else list(value)
             if any(item.option(str(v)) is None for v in values):
-                errors[item.key] = "Choose from the options shown."
+                errors[item.key] = _("Choose from the options shown.")
             elif item.required and not values:
-                errors[item.key] = "Please choose at least one."
+                errors[item.key] = _("Please choose at least one.")
             else:
                 cleaned[item.key] = [str(v) for v in values]
             continue
         if value is None or (value == "" and item.option("") is None):
             if item.required:
-                errors[item.key] = "Please choose an answer."
+                errors[item.key] = _("Please choose an answer.")
             continue
         if item.option(str(value)) is None:
-            errors[item.key] = "Choose one of the answers shown."
+            errors[item.key] = _("Choose one of the answers shown.")
             continue
         cleaned[item.key] = str(value)
     if errors:

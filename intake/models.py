@@ -11,8 +11,10 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.crypto import EncryptedJSONField, EncryptedTextField, lookup_hash
+from clinic_site.i18n import english_name
 
 # No 0/O, 1/I/L: a reference code is read aloud on the phone and copied by hand.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -52,14 +54,14 @@ def new_link_nonce() -> str:
 
 
 class ContactMethod(models.TextChoices):
-    PHONE = "phone", "Phone call"
-    SMS = "sms", "Text message"
-    EMAIL = "email", "Email"
+    PHONE = "phone", _("Phone call")
+    SMS = "sms", _("Text message")
+    EMAIL = "email", _("Email")
 
 
 class YesNo(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
 
 
 class Inquiry(models.Model):
@@ -86,32 +88,32 @@ class Inquiry(models.Model):
         CLOSED = "closed", "Closed"
 
     class Concern(models.TextChoices):
-        COMMUNICATION = "communication", "Communication"
-        EMOTIONAL_DISTANCE = "emotional_distance", "Emotional distance"
-        TRUST = "trust", "Trust"
-        CONFLICT = "conflict", "Conflict"
-        INTIMACY = "intimacy", "Intimacy"
-        LIFE_CHANGE = "life_change", "A life change"
-        DEPRESSION = "depression", "One partner's depression"
-        ANXIETY = "anxiety", "One partner's anxiety"
-        PTSD = "ptsd", "One partner's PTSD"
-        SUBSTANCE_USE = "substance_use", "One partner's substance use"
-        OTHER = "other", "Something else"
+        COMMUNICATION = "communication", _("Communication")
+        EMOTIONAL_DISTANCE = "emotional_distance", _("Emotional distance")
+        TRUST = "trust", _("Trust")
+        CONFLICT = "conflict", _("Conflict")
+        INTIMACY = "intimacy", _("Intimacy")
+        LIFE_CHANGE = "life_change", _("A life change")
+        DEPRESSION = "depression", _("One partner's depression")
+        ANXIETY = "anxiety", _("One partner's anxiety")
+        PTSD = "ptsd", _("One partner's PTSD")
+        SUBSTANCE_USE = "substance_use", _("One partner's substance use")
+        OTHER = "other", _("Something else")
 
     class MedicineInterest(models.TextChoices):
-        ONE = "one", "One of us"
-        BOTH = "both", "Both of us"
-        UNSURE = "unsure", "Not sure yet"
+        ONE = "one", _("One of us")
+        BOTH = "both", _("Both of us")
+        UNSURE = "unsure", _("Not sure yet")
 
     class SessionFormat(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        TELEHEALTH = "telehealth", "Telehealth (video)"
-        EITHER = "either", "Either"
+        IN_PERSON = "in_person", _("In person")
+        TELEHEALTH = "telehealth", _("Telehealth (video)")
+        EITHER = "either", _("Either")
 
     class Payment(models.TextChoices):
-        PPO = "ppo", "PPO insurance"
-        SELF_PAY = "self_pay", "Self-pay"
-        UNSURE = "unsure", "Not sure yet"
+        PPO = "ppo", _("PPO insurance")
+        SELF_PAY = "self_pay", _("Self-pay")
+        UNSURE = "unsure", _("Not sure yet")
 
     reference_code = models.CharField(max_length=8, unique=True, editable=False)
     priority = models.CharField(
@@ -149,6 +151,8 @@ class Inquiry(models.Model):
     email_consent_wording = models.TextField(blank=True, default="")
     privacy_acknowledged_at = models.DateTimeField()
     privacy_notice_wording = models.TextField()
+    # The language the inquiry was sent in (en/es).
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     email_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     phone_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
 
@@ -203,6 +207,11 @@ class Inquiry(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def language_name(self) -> str:
+        """The person's language by its English name (the staff side is English)."""
+        return english_name(self.language)
+
+    @property
     def eligible(self) -> bool:
         return self.both_adults == YesNo.YES and self.in_california == YesNo.YES
 
@@ -227,6 +236,8 @@ class PartnerScreening(models.Model):
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="screenings")
     role = models.CharField(max_length=10, choices=Role.choices)
+    # The language this person uses with us (en/es): their pages and messages.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     name = EncryptedTextField(help_text="Full name (submitter) or first name (partner).")
     email = EncryptedTextField(blank=True, default="")
     phone = EncryptedTextField(blank=True, default="", help_text="E.164")
@@ -280,6 +291,11 @@ class PartnerScreening(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def language_name(self) -> str:
+        """The person's language by its English name (the staff side is English)."""
+        return english_name(self.language)
+
+    @property
     def can_email(self) -> bool:
         return bool(self.email and self.email_consent_at)
 
@@ -319,7 +335,10 @@ class InstrumentResult(models.Model):
         PartnerScreening, on_delete=models.CASCADE, related_name="results"
     )
     instrument = models.CharField(max_length=32)
-    version = models.CharField(max_length=32)
+    version = models.CharField(max_length=40)
+    # The language the questions were asked in (intake/instrument_languages.py): scores are
+    # comparable only between validated versions.
+    language = models.CharField(max_length=8, default="en")
     answers = EncryptedJSONField(default=dict)
     total = models.SmallIntegerField(null=True, blank=True)
     band = models.CharField(max_length=32, blank=True, default="")

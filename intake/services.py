@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clinic_site.crypto import make_token
 from notifications.services import message_create, staff_alert_send
 
-from . import instruments, triage
+from . import instrument_languages, instruments, triage
 from .models import Inquiry, InstrumentResult, PartnerScreening, new_link_nonce, new_reference_code
 from .selectors import (
     BOOKING_TOKEN_PURPOSE,
@@ -90,6 +90,9 @@ class InquirySubmission:
     privacy_notice_wording: str
     sms_consent_wording: str = ""  # empty = no consent given
     email_consent_wording: str = ""
+    # The language the inquiry was sent in: the submitter's, and the partner's until they
+    # open their own link (each person's messages go in their own language).
+    language: str = "en"
 
 
 class SubmissionAlreadyUsed(Exception):
@@ -118,6 +121,7 @@ def _create_inquiry(data: InquirySubmission, *, submission_token: str, now) -> I
         "email_consent_wording": data.email_consent_wording,
         "privacy_acknowledged_at": now,
         "privacy_notice_wording": data.privacy_notice_wording,
+        "language": data.language,
         "both_adults": data.both_adults,
         "in_california": data.in_california,
         "concerns": list(data.concerns),
@@ -157,11 +161,15 @@ def _send_screening_link(*, screening: PartnerScreening, inquiry: Inquiry) -> bo
         channel = "email"
     else:
         channel = channels[0]
+    # In the person's own language, and so is the link (/es/… opens the Spanish pages).
+    with translation.override(screening.language):
+        link = screening_link_url(screening=screening)
     message_create(
         channel=channel,
         to=screening.phone if channel == "sms" else screening.email,
         template_key=SCREENING_LINK_TEMPLATE,
-        context={"link": screening_link_url(screening=screening)},
+        context={"link": link},
+        language=screening.language,
         idempotency_key=f"screening-link {screening.pk} {screening.link_nonce}",
         related=inquiry,
         fallback_email=screening.email if channel == "sms" and screening.can_email else "",
@@ -170,7 +178,7 @@ def _send_screening_link(*, screening: PartnerScreening, inquiry: Inquiry) -> bo
 
 
 def _screening_create(
-    *, inquiry, role, name: str, email: str, phone: str, preferences, now
+    *, inquiry, role, name: str, email: str, phone: str, preferences, now, language: str
 ) -> PartnerScreening:
     """One partner's screening row with their own contact preferences and consents.
 
@@ -194,6 +202,7 @@ def _screening_create(
         contact_confirmed_at=now if own else None,
         email_consent_at=_consent_time(preferences.email_consent_wording, now),
         email_consent_wording=preferences.email_consent_wording,
+        language=language,
         created_at=now,
     )
 
@@ -226,6 +235,7 @@ def inquiry_submit(*, data: InquirySubmission, submission_token: str) -> tuple[I
             phone=data.contact_phone,
             preferences=data,
             now=now,
+            language=data.language,
         )
         partner = _screening_create(
             inquiry=inquiry,
@@ -235,6 +245,7 @@ def inquiry_submit(*, data: InquirySubmission, submission_token: str) -> tuple[I
             phone=data.partner.phone,
             preferences=data.partner,
             now=now,
+            language=data.language,
         )
         _apply_triage(inquiry=inquiry, result_flags=[], now=now)
         _send_screening_link(screening=submitter, inquiry=inquiry)
@@ -332,8 +343,18 @@ class ScreeningOpenElsewhere(Exception):
     """The screening is bound to another device (a passed-on partner link already started)."""
 
 
+def asked_language_of(language: str) -> str:
+    """A request's language as stored: one of LANGUAGES, else English."""
+    return language if language in dict(settings.LANGUAGES) else "en"
+
+
 def screening_section_submit(
-    *, screening: PartnerScreening, instrument_key: str, answers: dict, device_key: str = ""
+    *,
+    screening: PartnerScreening,
+    instrument_key: str,
+    answers: dict,
+    device_key: str = "",
+    language: str = "en",
 ) -> InstrumentResult:
     """Score and store one section of one partner's screening, then re-triage the inquiry.
 
@@ -354,13 +375,19 @@ def screening_section_submit(
         progress = screening_progress(screening=locked)
         if progress.next_instrument is None or progress.next_instrument.key != instrument_key:
             raise SectionNotExpected(instrument_key)
-        instrument = instruments.get(instrument_key)
+        # Asked in `language` where the instrument has that version, else in English: the
+        # version recorded says which (the scoring itself is the same).
+        instrument = instrument_languages.localized(instruments.get(instrument_key), language)
+        asked_in = (
+            language if instrument_languages.has_translation(instrument_key, language) else "en"
+        )
         scored = instruments.score(instrument, answers)
         now = timezone.now()
         result = InstrumentResult.objects.create(
             screening=locked,
             instrument=scored.instrument,
             version=scored.version,
+            language=asked_in,
             answers=scored.answers,
             total=scored.total,
             band=scored.band,
@@ -370,7 +397,8 @@ def screening_section_submit(
         )
         done_answers = {**progress.answers_by_key, instrument_key: scored.answers}
         remaining = [i for i in instruments.sequence_for(done_answers) if i.key not in done_answers]
-        update = {"started_at": locked.started_at or now}
+        # Each person's language is the one they last answered in.
+        update = {"started_at": locked.started_at or now, "language": asked_language_of(language)}
         if locked.link_passed_on and not locked.device_key_hash:
             if not device_key:
                 raise ValueError("a device key is required to start a passed-on link")
@@ -427,6 +455,7 @@ class ContactPreferences:
     voicemail_ok: bool
     sms_consent_wording: str = ""  # empty = no consent given
     email_consent_wording: str = ""
+    language: str = "en"  # the language of the page they confirmed on
 
 
 def screening_contact_confirm(
@@ -456,6 +485,7 @@ def screening_contact_confirm(
         locked.email_consent_wording = preferences.email_consent_wording
         locked.email_consent_at = _consent_time(preferences.email_consent_wording, now)
         locked.contact_confirmed_at = now
+        locked.language = preferences.language
         locked.save()
     return locked
 

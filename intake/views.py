@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -22,7 +23,7 @@ from clinic_site.crypto import decrypt_str, encrypt_str
 from clinic_site.phones import display_phone
 from clinic_site.ratelimit import client_ip, hit
 
-from . import wizard
+from . import instrument_languages, wizard
 from .forms import (
     EMAIL_CONSENT_WORDING,
     SMS_CONSENT_WORDING,
@@ -53,12 +54,12 @@ from .services import (
     screening_unsaved_risk_record,
 )
 
-RATE_LIMIT_MESSAGE = (
+RATE_LIMIT_MESSAGE = _(
     "We have received several inquiries from this connection in a short time, so we could not "
     "send this one. Please try again in an hour, or call us."
 )
-ALREADY_SAVED_MESSAGE = "That section was already saved. Here is the next one."
-EXPIRED_MESSAGE = (
+ALREADY_SAVED_MESSAGE = _("That section was already saved. Here is the next one.")
+EXPIRED_MESSAGE = _(
     "This form has expired or was already sent, so it was not sent again. Please start a new "
     "inquiry, or call us."
 )
@@ -156,7 +157,7 @@ def inquiry_done(request):
     pk = request.session.get(wizard.DONE_SESSION_KEY)
     inquiry = Inquiry.objects.filter(pk=pk).prefetch_related("screenings").first() if pk else None
     if inquiry is None:
-        messages.info(request, "That page is no longer available. You can start a new inquiry.")
+        messages.info(request, _("That page is no longer available. You can start a new inquiry."))
         return redirect("intake:start")
     screenings = {s.role: s for s in inquiry.screenings.all()}
     submitter = screenings[PartnerScreening.Role.SUBMITTER]
@@ -171,13 +172,14 @@ def inquiry_done(request):
             "partner": partner,
             "partner_notified": partner_notified,
             "link_days": settings.SCREENING_LINK_MAX_AGE_DAYS,
-            "partner_channel": "text message" if partner.can_text else "email",
+            "partner_channel": _("text message") if partner.can_text else _("email"),
             "partner_link": None
             if partner_notified
             else request.build_absolute_uri(screening_link_path(screening=partner)),
             # docs/CONTRACTS.md: the booking app reads this token. Not offered to an inquiry
             # we cannot take on (not eligible): a team member replies to it instead.
-            "booking_url": "/book/?"
+            "booking_url": reverse("booking:start")
+            + "?"
             + urlencode({"inquiry": inquiry_booking_token(inquiry=inquiry)})
             if inquiry.eligible
             else None,
@@ -258,8 +260,9 @@ def _confirm_contact(request, *, screening: PartnerScreening, token: str, device
                 preferred_contact=data["preferred_contact"],
                 sms_safe=data["sms_safe"] == "yes",
                 voicemail_ok=data["voicemail_ok"] == "yes",
-                sms_consent_wording=SMS_CONSENT_WORDING if data["sms_consent"] else "",
-                email_consent_wording=EMAIL_CONSENT_WORDING if data["email_consent"] else "",
+                sms_consent_wording=str(SMS_CONSENT_WORDING) if data["sms_consent"] else "",
+                email_consent_wording=str(EMAIL_CONSENT_WORDING) if data["email_consent"] else "",
+                language=request.LANGUAGE_CODE,
             ),
             device_key=device_key,
         )
@@ -312,8 +315,14 @@ def screening(request, token: str):
             )
     if request.method == "POST":
         return _section_submit(request, visit=visit, token=token)
-    form = InstrumentForm(instrument=visit.progress.next_instrument)
+    form = InstrumentForm(instrument=_asked(request, visit))
     return _render_section(request, visit=visit, form=form)
+
+
+def _asked(request, visit: ScreeningVisit):
+    """The next section in the page's language where the instrument has a validated version
+    there (same keys and scores; intake/instrument_languages.py), else as published."""
+    return instrument_languages.localized(visit.progress.next_instrument, request.LANGUAGE_CODE)
 
 
 def _section_submit(request, *, visit: ScreeningVisit, token: str):
@@ -323,7 +332,7 @@ def _section_submit(request, *, visit: ScreeningVisit, token: str):
     if section_post_is_stale(posted_key=posted_key, expected_key=instrument.key):
         messages.info(request, ALREADY_SAVED_MESSAGE)
         return redirect("intake:screening", token=token)
-    form = InstrumentForm(request.POST, instrument=instrument)
+    form = InstrumentForm(request.POST, instrument=_asked(request, visit))
     if not form.is_valid():
         # A risk answer is never lost to a missing answer elsewhere in the section: staff
         # are alerted now, and the crisis panel shows with the errors.
@@ -340,6 +349,7 @@ def _section_submit(request, *, visit: ScreeningVisit, token: str):
             instrument_key=instrument.key,
             answers=form.answers,
             device_key=new_device_key or visit.device_key,
+            language=request.LANGUAGE_CODE,
         )
     except SectionNotExpected:
         messages.info(request, ALREADY_SAVED_MESSAGE)
@@ -365,7 +375,10 @@ def _render_section(request, *, visit: ScreeningVisit, form, unsaved_risk=()):
         {
             "screening": visit.screening,
             "progress": visit.progress,
-            "instrument": instrument,
+            "instrument": form.instrument,
+            "in_english_only": not instrument_languages.has_translation(
+                instrument.key, request.LANGUAGE_CODE
+            ),
             "form": form,
             "crisis_panel": crisis_panel,
         },

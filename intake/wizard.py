@@ -10,6 +10,7 @@ import json
 import secrets
 
 from clinic_site.crypto import decrypt_str, encrypt_str
+from clinic_site.i18n import active_language
 
 from .forms import (
     EMAIL_CONSENT_WORDING,
@@ -98,7 +99,7 @@ def build_submission(state: dict, final_step: dict) -> InquirySubmission:
             sms_safe=partner.get("partner_sms_safe") == "yes",
             voicemail_ok=partner.get("partner_voicemail_ok") == "yes",
             email_consent_wording=(
-                PARTNER_EMAIL_CONSENT_WORDING if partner.get("partner_email_consent") else ""
+                str(PARTNER_EMAIL_CONSENT_WORDING) if partner.get("partner_email_consent") else ""
             ),
         ),
         both_adults=eligibility["both_adults"],
@@ -111,9 +112,10 @@ def build_submission(state: dict, final_step: dict) -> InquirySubmission:
         payment=interest["payment"],
         insurance_carrier=interest.get("insurance_carrier", "").strip(),
         military_family=interest["military_family"],
-        privacy_notice_wording=PRIVACY_NOTICE_WORDING,
-        sms_consent_wording=SMS_CONSENT_WORDING if final_step.get("sms_consent") else "",
-        email_consent_wording=EMAIL_CONSENT_WORDING
+        privacy_notice_wording=str(PRIVACY_NOTICE_WORDING),  # the wording shown, in its language
+        sms_consent_wording=str(SMS_CONSENT_WORDING) if final_step.get("sms_consent") else "",
+        email_consent_wording=str(EMAIL_CONSENT_WORDING)
         if contact.get("email_consent") or final_step.get("email_consent")
         else "",
+        language=active_language(),
     )

@@ -37,6 +37,8 @@ class Message(models.Model):
         max_length=64, db_index=True, editable=False, help_text="Keyed hash of the recipient."
     )
     template_key = models.CharField(max_length=80)
+    # The recipient's language (en/es): the message was rendered in it.
+    language = models.CharField(max_length=8, default="en")
     subject = EncryptedTextField(blank=True, default="")
     body = EncryptedTextField(help_text="Rendered SMS text or plain-text email body.")
     body_html = EncryptedTextField(blank=True, default="")

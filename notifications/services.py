@@ -19,7 +19,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from clinic_site.crypto import lookup_hash, normalize_email
@@ -118,6 +118,7 @@ def message_create(
     fallback_email: str = "",
     minimal_text: MinimalText | None = None,
     send_by: dt.datetime | None = None,
+    language: str = "en",
 ) -> Message:
     """Render and store one outbound message; deliver it after the caller's transaction commits.
 
@@ -130,6 +131,10 @@ def message_create(
     With `send_by` (e.g. a reminder's appointment start) the message is never sent after
     that time: a text that quiet hours would hold past it goes before they begin, or is
     stored as cancelled with the reason; delivery refuses it once the time has passed.
+
+    The message is rendered in `language`, the recipient's (en or es); the discretion check
+    covers both languages' health words. Callers build `context` in the same language
+    (dates, places, links: under translation.override).
 
     With `minimal_text` (urgent staff alerts) the message is never blocked: if the template
     fails to render or would be blocked, the fixed minimal text goes out instead and an error
@@ -156,6 +161,7 @@ def message_create(
         to=to,
         to_hash=lookup_hash("phone" if channel == Channel.SMS else "email", to),
         template_key=template_key,
+        language=language,
         urgent=urgent,
         idempotency_key=idempotency_key,
         status=status,
@@ -163,9 +169,10 @@ def message_create(
         failed_at=now if status == Status.FAILED else None,
     )
     try:
-        _render_into(
-            message, template_key=template_key, context=context, fallback_email=fallback_email
-        )
+        with translation.override(language):
+            _render_into(
+                message, template_key=template_key, context=context, fallback_email=fallback_email
+            )
         disclosed = _disclosed_words(message)
     except Exception:
         if minimal_text is None:
@@ -499,6 +506,7 @@ def _switch_to_email_fallback(message: Message) -> None:
             to=fallback["to"],
             to_hash=lookup_hash("email", fallback["to"]),
             template_key=message.template_key,
+            language=message.language,
             subject=fallback["subject"],
             body=fallback["text"],
             body_html=fallback["html"],

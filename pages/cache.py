@@ -29,6 +29,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from clinic_site.i18n import active_language, default_language
+
 GENERATION_KEY = "pages:generation"
 
 
@@ -69,6 +71,13 @@ class CachedPage:
     @property
     def html(self) -> str:
         return self.body.decode()
+
+
+def localized_name(name: str) -> str:
+    """`name` in the active language: each language's page (and menu, settings) is its own
+    entry, so /es/… is never answered with the English copy or the other way round."""
+    language = active_language()
+    return name if language == default_language() else f"{language}:{name}"
 
 
 def _html_key(cache_name: str) -> str:
@@ -117,6 +126,7 @@ def generation_value(name: str, build, *, keep=None):
     `keep(value)` false: the value is returned but not kept (e.g. a page not found: it may
     be scheduled to appear later, which no edit would announce).
     """
+    name = localized_name(name)
     if worker_copy.fresh() and name in worker_copy.values:
         return worker_copy.values[name]
     key = f"pages:value:{name}"
@@ -148,6 +158,7 @@ def cached_page_lookup(cache_name: str) -> tuple[CachedPage | None, str]:
     """
     if not page_html_cache_on():
         return None, ""
+    cache_name = localized_name(cache_name)
     if worker_copy.fresh():
         entry = worker_copy.pages.get(cache_name)
         if entry is not None:
@@ -171,6 +182,7 @@ def cached_page_set(
 ) -> CachedPage:
     """Store a rendered page under the generation read *before* rendering it, so a page
     rendered from rows that an edit has since replaced is never served as current."""
+    cache_name = localized_name(cache_name)
     body = html.encode()
     entry = CachedPage(
         body=body,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from clinic_site.discretion import validate_discreet
+from clinic_site.i18n import active_language
 
 from .cache import generation_value
 from .markdown_render import render_markdown
@@ -23,6 +24,16 @@ from .markdown_render import render_markdown
 # The numbers themselves are always printed after this text (includes/crisis_strip.html).
 DEFAULT_CRISIS_TEXT = (
     "In crisis or thinking about suicide? Help is available any time, day or night."
+)
+
+
+DEFAULT_CRISIS_TEXT_ES = (
+    "¿Está en crisis o pensando en el suicidio? Hay ayuda a cualquier hora, de día o de noche."
+)
+DEFAULT_AREA_ES = "Sur de California"
+DEFAULT_HOURS_ES = "De lunes a viernes, de 9 a. m. a 5 p. m. (hora del Pacífico)"
+DEFAULT_CONFIDENTIALITY_ES = (
+    "Todas las llamadas y los formularios que nos envían son confidenciales."
 )
 
 
@@ -34,6 +45,12 @@ DEFAULT_INSURANCE_NOTE = (
     "We accept most PPO plans. Plans often pay part of the cost of therapy and medical "
     "visits, sometimes as out-of-network benefits (we give you a superbill to claim); "
     "ketamine itself is prescribed off-label and is usually not covered."
+)
+DEFAULT_INSURANCE_NOTE_ES = (
+    "Aceptamos la mayoría de los planes PPO. Los seguros suelen cubrir parte del costo de la "
+    "terapia y de las consultas médicas, a veces como beneficio fuera de la red (les damos un "
+    "recibo detallado para presentar el reclamo); la ketamina en sí se receta para un uso no "
+    "aprobado oficialmente (off-label) y por lo general el seguro no la cubre."
 )
 
 
@@ -70,7 +87,31 @@ class SiteSettings(models.Model):
         default=DEFAULT_CRISIS_TEXT,
         help_text="Shown at the top of every page. The crisis numbers are always shown too.",
     )
+    # Spanish wording of the text fields above, for /es/ pages (empty: the English is shown).
+    area_served_es = models.CharField(
+        "area served (Spanish)", max_length=120, blank=True, default=DEFAULT_AREA_ES
+    )
+    hours_es = models.CharField(
+        "hours (Spanish)", max_length=200, blank=True, default=DEFAULT_HOURS_ES
+    )
+    insurance_note_es = models.TextField(
+        "insurance note (Spanish)", blank=True, default=DEFAULT_INSURANCE_NOTE_ES
+    )
+    confidentiality_statement_es = models.TextField(
+        "confidentiality statement (Spanish)", blank=True, default=DEFAULT_CONFIDENTIALITY_ES
+    )
+    crisis_strip_text_es = models.TextField(
+        "crisis strip text (Spanish)", blank=True, default=DEFAULT_CRISIS_TEXT_ES
+    )
     updated_at = models.DateTimeField(auto_now=True)
+
+    TRANSLATED_FIELDS = (
+        "area_served",
+        "hours",
+        "insurance_note",
+        "confidentiality_statement",
+        "crisis_strip_text",
+    )
 
     class Meta:
         verbose_name = "site settings"
@@ -114,6 +155,17 @@ class SiteSettings(models.Model):
     def phone_href(self) -> str:
         """The phone number as a `tel:` link target (digits and a leading +1)."""
         return tel_href(self.phone)
+
+    @property
+    def localized(self) -> dict[str, str]:
+        """The text fields in the active language (`site_settings.localized.hours`): the
+        Spanish wording on /es/ pages where staff gave one, else the English."""
+        language = active_language()
+        values = {}
+        for name in self.TRANSLATED_FIELDS:
+            translated = getattr(self, f"{name}_{language}", "") if language != "en" else ""
+            values[name] = translated or getattr(self, name)
+        return values
 
 
 class PageQuerySet(models.QuerySet):
@@ -591,6 +643,9 @@ class TeamMember(models.Model):
         max_length=120, help_text="As patients will see it, e.g. Dr. Alex Rivera."
     )
     role = models.CharField(max_length=120, help_text="e.g. Psychiatrist, Couples therapist.")
+    role_es = models.CharField(
+        "role (Spanish)", max_length=120, blank=True, help_text="Shown on the Spanish pages."
+    )
     credentials = models.CharField(max_length=120, blank=True, help_text="e.g. PsyD, LMFT")
     licence_type = models.CharField(
         "California licence type", max_length=8, choices=LicenceType.choices, blank=True
@@ -622,6 +677,11 @@ class TeamMember(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def localized_role(self) -> str:
+        """The role in the active language (the Spanish one on /es/ pages, if given)."""
+        return (active_language() == "es" and self.role_es) or self.role
 
     def clean(self):
         if self.licence_number and not self.licence_type:

@@ -6,9 +6,13 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
+
+from clinic_site import i18n
 
 from . import selectors
 from .cache import CachedPage, cached_page_lookup, cached_page_set
@@ -37,7 +41,8 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
     site_url = settings.SITE_URL
     content = selectors.page_content_for(page)
-    canonical_url = site_url + (page.get_absolute_url() if page else "/")
+    page_path = page.get_absolute_url() if page else reverse("pages:home")
+    canonical_url = site_url + page_path
     description = selectors.page_description(page=page, area_served=site_settings.area_served)
     index = selectors.published_page_index()
     is_home = page is None or page.kind == Page.Kind.HOME
@@ -49,6 +54,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "site_settings": site_settings,
         "site_url": site_url,
         "canonical_url": canonical_url,
+        "page_path": page_path,
         "page_title": page_title,
         "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
         "privacy_practices_link": selectors.first_link_of_kind(index, Page.Kind.PRIVACY_PRACTICES),
@@ -163,9 +169,10 @@ def render_team_html() -> str:
             "team": selectors.published_team(),
             "site_settings": site_settings,
             "nav_current": "team",
-            "canonical_url": settings.SITE_URL + "/team/",
+            "canonical_url": settings.SITE_URL + reverse("pages:team"),
+            "page_path": reverse("pages:team"),
             "document_title": document_title(
-                title="Our team", clinic_name=site_settings.clinic_name
+                title=gettext("Our team"), clinic_name=site_settings.clinic_name
             ),
             "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
         },
@@ -201,10 +208,26 @@ def team_photo(request, member_id: int, version: str):
 
 @require_safe
 def sitemap_xml(request):
+    """Every published page in each language, each entry naming its alternates (hreflang,
+    with x-default the English page), as search engines ask for translated pages."""
     pages = Page.objects.published().only("id", "kind", "slug", "updated_at")
-    xml = render_to_string(
-        "pages/sitemap.xml", {"site_url": settings.SITE_URL, "pages": list(pages)}
-    )
+    entries = []
+    for page in pages:
+        path = page.get_absolute_url()
+        alternates = [
+            {"code": code, "path": i18n.path_in_language(path, code)}
+            for code, _name in settings.LANGUAGES
+        ]
+        alternates.append({"code": "x-default", "path": i18n.path_in_language(path, "en")})
+        entries.extend(
+            {
+                "path": i18n.path_in_language(path, code),
+                "updated_at": page.updated_at,
+                "alternates": alternates,
+            }
+            for code, _name in settings.LANGUAGES
+        )
+    xml = render_to_string("pages/sitemap.xml", {"site_url": settings.SITE_URL, "entries": entries})
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")
 
 
@@ -215,6 +238,8 @@ def robots_txt(request):
         # Forms and private links: nothing there for a search engine.
         "Disallow: /inquiry/",
         "Disallow: /book/",
+        "Disallow: /es/inquiry/",
+        "Disallow: /es/book/",
         "Disallow: /notifications/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]

@@ -34,6 +34,7 @@ from django.views.decorators.http import require_POST
 from booking.selectors import next_appointment_for_inquiries
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
+from clinic_site.i18n import english_name
 from clinic_site.pagination import EstimatedCountPaginator
 from clinic_site.phones import display_phone, normalize_phone
 from intake.contact_instructions import ContactInstruction, contact_instructions
@@ -313,10 +314,14 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             .annotate(n=Count("pk"))
             .values("n")
         )
+        partner_language = PartnerScreening.objects.filter(
+            inquiry=OuterRef("pk"), role=PartnerScreening.Role.PARTNER
+        ).values("language")[:1]
         return (
             self.model._default_manager.get_queryset()
             .annotate(
                 priority_rank=priority_rank(),
+                partner_language=Subquery(partner_language),
                 screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
                 first_contacted_at=F("first_contact__contacted_at"),
             )
@@ -377,9 +382,19 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             display_phone(phone) or phone,
         )
 
-    @admin.display(description="prefers", ordering="preferred_contact")
+    @admin.display(description="prefers · language", ordering="preferred_contact")
     def contact_channel(self, obj):
-        return obj.get_preferred_contact_display()
+        """How to reach them, and the language each person uses with us (their messages and
+        pages are in it): "Email · Spanish", or "Email · English, partner Spanish"."""
+        own = english_name(obj.language)
+        partner = getattr(obj, "partner_language", None) or obj.language
+        if partner != obj.language:
+            own = f"{own}, partner {english_name(partner)}"
+        return format_html(
+            '{}<br><span class="staff-language">{}</span>',
+            obj.get_preferred_contact_display(),
+            own,
+        )
 
     @admin.display(description="received", ordering="created_at")
     def received(self, obj):

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from clinic_site.i18n import compile_stale_catalogues
 from clinic_site.outage import BREAKERS
 from clinic_site.ratelimit import fail_open_notice
 
@@ -58,6 +59,9 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_sessionstart(session):
+    # The .mo files are build output (make compiles them; see clinic_site/i18n.py): a plain
+    # `pytest` in a fresh checkout compiles what is missing or stale, so Spanish is tested.
+    compile_stale_catalogues()
     if _env_flag("REQUIRE_SERVICES"):
         problems = []
         if not os.environ.get("DATABASE_URL", "").startswith("postgres"):

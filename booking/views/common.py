@@ -10,6 +10,7 @@ from functools import wraps
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.log import log_response
+from django.utils.translation import gettext_lazy as _
 
 from pages.models import SiteSettings
 
@@ -20,11 +21,11 @@ from ..models import Appointment
 
 NEAREST_COUNT = 6
 DAY_PROBLEMS = {
-    "invalid": ("That date is not valid", "Please pick a day from the list."),
-    "past": ("That day has passed", "Please pick one of the coming days."),
+    "invalid": (_("That date is not valid"), _("Please pick a day from the list.")),
+    "past": (_("That day has passed"), _("Please pick one of the coming days.")),
     "beyond": (
-        "That day is not open for booking yet",
-        "We take bookings a few weeks ahead. Please pick a day from the list.",
+        _("That day is not open for booking yet"),
+        _("We take bookings a few weeks ahead. Please pick a day from the list."),
     ),
 }
 DAY_PROBLEM_STATUS = {"beyond": 404}
@@ -59,9 +60,11 @@ def allow(*methods: str):
                 return view(request, *args, **kwargs)
             response = problem_page(
                 request,
-                heading="This page cannot be opened this way",
-                message="This address works only from the buttons on our booking pages. "
-                "Nothing was changed.",
+                heading=_("This page cannot be opened this way"),
+                message=_(
+                    "This address works only from the buttons on our booking pages. "
+                    "Nothing was changed."
+                ),
                 status=405,
             )
             response["Allow"] = ", ".join(allowed)
@@ -120,7 +123,7 @@ def appointment_summary(appointment: Appointment, *, mode_chosen: bool = True) -
     else:
         where = where_text(mode=appointment.mode, address=site.address, phone=site.phone)
     return {
-        "what": appointment.consultation_type.name,
+        "what": appointment.consultation_type.localized_name,
         "when": when_text(appointment.start),
         "where": where,
         "with": str(appointment.clinician),

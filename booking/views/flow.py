@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clinic_site import clock
@@ -37,7 +38,9 @@ SESSION_INQUIRY = "booking_inquiry_id"
 SESSION_HOLD = "booking_hold_id"
 SESSION_DONE = "booking_done_id"
 HOLD_RATE = "30/h"
-LINK_ERROR = "This booking link is not valid or has expired. You can still book below, or call us."
+LINK_ERROR = _(
+    "This booking link is not valid or has expired. You can still book below, or call us."
+)
 
 Status = Appointment.Status
 
@@ -61,9 +64,11 @@ def _hold_expired_response(request):
     request.session.pop(SESSION_HOLD, None)
     return problem_page(
         request,
-        heading="Please choose a time again",
-        message="We could not find the time you chose; it may have been released after a "
-        "few minutes without activity. Nothing was booked.",
+        heading=_("Please choose a time again"),
+        message=_(
+            "We could not find the time you chose; it may have been released after a "
+            "few minutes without activity. Nothing was booked."
+        ),
         status=410,
     )
 
@@ -80,9 +85,11 @@ def _type_or_problem(request, type_slug):
     if consultation_type is None:
         return None, problem_page(
             request,
-            heading="Not available",
-            message="That kind of appointment is not available to book online. "
-            "Please choose another, or call us.",
+            heading=_("Not available"),
+            message=_(
+                "That kind of appointment is not available to book online. "
+                "Please choose another, or call us."
+            ),
             status=404,
         )
     return consultation_type, None
@@ -144,8 +151,8 @@ def times(request, type_slug: str, day: str):
     if request.method == "POST" and not hit("booking-hold", client_ip(request), HOLD_RATE):
         return problem_page(
             request,
-            heading="Too many tries",
-            message="Please wait a while and try again, or call us to book.",
+            heading=_("Too many tries"),
+            message=_("Please wait a while and try again, or call us to book."),
             status=429,
         )
     clinicians = selectors.clinicians_for(consultation_type=consultation_type)

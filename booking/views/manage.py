@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clinic_site import clock
@@ -38,13 +39,13 @@ Status = Appointment.Status
 LINK_PROBLEMS = {
     "invalid": (
         404,
-        "This link is not valid",
-        "Please use the link from your confirmation message, or call us.",
+        _("This link is not valid"),
+        _("Please use the link from your confirmation message, or call us."),
     ),
     "expired": (
         410,
-        "This link has expired",
-        "This appointment has passed. To book another, start here or call us.",
+        _("This link has expired"),
+        _("This appointment has passed. To book another, start here or call us."),
     ),
 }
 
@@ -103,7 +104,7 @@ def manage_cancel(request, token: str):
     except services.ChangeNotAllowed as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Your appointment is cancelled.")
+        messages.success(request, _("Your appointment is cancelled."))
     return redirect("booking:manage", token=token)
 
 
@@ -173,8 +174,8 @@ def reschedule_confirm(request, token: str):
     if not form.is_valid():
         return problem_page(
             request,
-            heading="That time is not valid",
-            message="Please pick one of the open times from the list.",
+            heading=_("That time is not valid"),
+            message=_("Please pick one of the open times from the list."),
             status=400,
             back_url=days_url,
         )
@@ -186,7 +187,7 @@ def reschedule_confirm(request, token: str):
     if refused:
         return refused
     if request.method == "POST":
-        messages.success(request, "Your appointment has a new time.")
+        messages.success(request, _("Your appointment has a new time."))
         return redirect("booking:manage", token=token)
     context = {
         "summary": appointment_summary(appointment),
@@ -220,7 +221,7 @@ def _reschedule_or_refusal(request, appointment, new_start, times_url: str, days
     except services.BookingError as exc:
         return problem_page(
             request,
-            heading="That time cannot be booked",
+            heading=_("That time cannot be booked"),
             message=exc.message,
             status=400,
             back_url=times_url,

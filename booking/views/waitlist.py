@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clinic_site import clock
@@ -49,8 +50,8 @@ def _initial(inquiry, today) -> dict:
 def _too_many_tries(request):
     return problem_page(
         request,
-        heading="Too many tries",
-        message="Please wait a while and try again, or call us.",
+        heading=_("Too many tries"),
+        message=_("Please wait a while and try again, or call us."),
         status=429,
     )
 
@@ -63,8 +64,8 @@ def join(request, type_slug: str):
     if consultation_type is None:
         return problem_page(
             request,
-            heading="Not available",
-            message="That kind of appointment is not available online. Please call us.",
+            heading=_("Not available"),
+            message=_("That kind of appointment is not available online. Please call us."),
             status=404,
         )
     clinicians = selectors.clinicians_for(consultation_type=consultation_type)
@@ -129,8 +130,8 @@ def _offer_orproblem_page(request, token):
     if offer is None:
         return None, problem_page(
             request,
-            heading="This link is not valid",
-            message="Please use the link from our message, or call us.",
+            heading=_("This link is not valid"),
+            message=_("Please use the link from our message, or call us."),
             status=404,
         )
     return offer, None

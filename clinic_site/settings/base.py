@@ -52,6 +52,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic_site.middleware.ContentSecurityPolicyMiddleware",
     "clinic_site.middleware.SecurityHeadersMiddleware",
+    # The language comes from the URL alone (/es/… Spanish, anything else English: admin too),
+    # never from a cookie or Accept-Language, so the cached-page shortcut below can key on it.
+    "clinic_site.middleware.PathLanguageMiddleware",
     # A cached public page is answered here; nothing below runs for it (pages/middleware.py).
     "pages.middleware.CachedPublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,7 +179,10 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 
 # --- i18n / time ------------------------------------------------------------------------
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The patient side is in both; the staff admin stays in English (clinic_site/i18n.py).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"
 CLINIC_TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True

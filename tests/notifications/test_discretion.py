@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from clinic_site.discretion import health_words_in, validate_discreet
 from notifications.rendering import email_render, sms_render
@@ -74,18 +75,42 @@ def test_the_template_folders_hold_the_keys_other_apps_use():
             assert (TEMPLATES / "emails" / key / part).exists(), f"{key}/{part} is missing"
 
 
+# The same context as a Spanish-speaking recipient's messages carry (booking.display and
+# the links under translation.override("es")).
+SPANISH_CONTEXT = {
+    **REALISTIC_CONTEXT,
+    "link": "https://clinic.example/es/inquiry/s/eyJ2IjoiNDIifQ:1vB2xY:Qm9uZ3VzU2lnbmF0dXJl/",
+    "manage_link": "https://clinic.example/es/book/manage/eyJhIjoiOSJ9:1vB2xY:c2lnbmF0dXJl/",
+    "when": "martes 9 de diciembre de 2026, a las 10:00 a. m. (hora del Pacífico)",
+    "where": "en persona, en nuestra oficina de Irvine",
+    "hold_until": "10:30 a. m. (hora del Pacífico)",
+    "consultation_type": "Consulta de terapia de pareja con ketamina",
+    "concerns": ["depresión", "ansiedad", "TEPT"],
+}
+LANGUAGES = [("en", REALISTIC_CONTEXT), ("es", SPANISH_CONTEXT)]
+
+
+@pytest.mark.parametrize(("language", "context"), LANGUAGES)
 @pytest.mark.parametrize("key", SMS_KEYS)
-def test_sms_templates_are_discreet(db, key):
-    body = sms_render(key, REALISTIC_CONTEXT)
+def test_sms_templates_are_discreet(db, key, language, context):
+    with translation.override(language):
+        body = sms_render(key, context)
     assert scan(body) == [], body
     assert "MC Office" in body or key == "staff_urgent_alert"
+    if language == "es" and key != "staff_urgent_alert":  # staff alerts stay English
+        assert body != sms_render(key, context), "the Spanish text is the English one"
 
 
+@pytest.mark.parametrize(("language", "context"), LANGUAGES)
 @pytest.mark.parametrize("key", EMAIL_KEYS)
-def test_email_templates_are_discreet(db, key):
-    email = email_render(key, REALISTIC_CONTEXT)
+def test_email_templates_are_discreet(db, key, language, context):
+    with translation.override(language):
+        email = email_render(key, context)
     for part in (email.subject, email.text, email.html):
         assert scan(part) == [], part
+    if language == "es" and key != "staff_urgent_alert":
+        assert "Hello" not in email.text and "Hola" in email.text, email.text
+        assert '<html lang="es">' in email.html
 
 
 @pytest.mark.parametrize(
@@ -141,7 +166,8 @@ def test_the_validator_refuses_a_name_with_a_health_word_and_names_it(name):
     assert health_words_in(name)[0] in message
 
 
-def test_the_calendar_file_is_discreet(db):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_calendar_file_is_discreet(db, language):
     from booking.ics import appointment_ics
     from booking.models import Appointment
     from pages.models import SiteSettings
@@ -154,6 +180,7 @@ def test_the_calendar_file_is_discreet(db):
         end=start + dt.timedelta(minutes=30),
         status=Appointment.Status.CONFIRMED,
         mode="in_person",
+        language=language,
     )
     ics = appointment_ics(
         appointment=appointment,
@@ -164,6 +191,9 @@ def test_the_calendar_file_is_discreet(db):
     ).decode()
     assert "SUMMARY:MC Office" in ics
     assert scan(ics.replace("\r\n ", "")) == [], ics
+    if language == "es":  # the person's language, whatever page the file is fetched from
+        unfolded = ics.replace("\r\n ", "").replace("\\,", ",")
+        assert "Para ver, cambiar o cancelar" in unfolded and "View" not in unfolded
 
 
 def test_a_message_that_would_say_a_health_word_is_blocked_not_sent(

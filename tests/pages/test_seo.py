@@ -115,7 +115,18 @@ def test_sitemap_lists_only_published_pages_with_lastmod(client):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.fromstring(response.content)
     locs = sorted(url.find("s:loc", ns).text for url in root.findall("s:url", ns))
-    assert locs == [f"{SITE}/", f"{SITE}/live/"]
+    # Each page in English and in Spanish (/es/), each naming both as alternates.
+    assert locs == [f"{SITE}/", f"{SITE}/es/", f"{SITE}/es/live/", f"{SITE}/live/"]
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    for url in root.findall("s:url", ns):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.iter(xhtml)}
+        loc = url.find("s:loc", ns).text
+        english = loc.replace(f"{SITE}/es/", f"{SITE}/")
+        assert alternates == {
+            "en": english,
+            "es": english.replace(f"{SITE}/", f"{SITE}/es/", 1),
+            "x-default": english,
+        }
     lastmods = [url.find("s:lastmod", ns).text for url in root.findall("s:url", ns)]
     assert all(lastmods)
     assert home.updated_at.date().isoformat()[:4] in lastmods[0]

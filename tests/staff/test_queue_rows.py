@@ -51,7 +51,9 @@ def _make_rows(front_desk):
 
 @pytest.mark.django_db
 @time_machine.travel(dt.datetime(2026, 3, 4, 15, 0, tzinfo=PT), tick=False)
-@pytest.mark.parametrize("query", ["", "?status__exact=new&o=3.-5", "?assigned=me&priority__exact=medical_review"])
+@pytest.mark.parametrize(
+    "query", ["", "?status__exact=new&o=3.-5", "?assigned=me&priority__exact=medical_review"]
+)
 @pytest.mark.parametrize("who", ["front_desk", "clinician"])
 def test_the_rows_are_django_admins_markup(client_for, request, front_desk, who, query):
     _make_rows(front_desk)
