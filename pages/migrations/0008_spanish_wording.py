@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0006_team_fees_cost_page'),
+        ('pages', '0007_links_in_starter_copy'),
     ]
 
     operations = [
