@@ -71,6 +71,14 @@ def english_name(code: str) -> str:
     return ENGLISH_NAMES.get(code, code)
 
 
+def languages_text(own: str, partner: str | None) -> str:
+    """The couple's languages for staff: "Spanish", or "English, partner Spanish"."""
+    text = english_name(own)
+    if partner and partner != own:
+        text = f"{text}, partner {english_name(partner)}"
+    return text
+
+
 def language_name(code: str) -> str:
     """The language's own name (English, Español), as a switcher shows it."""
     return dict(settings.LANGUAGES).get(code, code)

@@ -34,7 +34,7 @@ from django.views.decorators.http import require_POST
 from booking.selectors import next_appointment_for_inquiries
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
-from clinic_site.i18n import english_name
+from clinic_site.i18n import languages_text
 from clinic_site.pagination import EstimatedCountPaginator
 from clinic_site.phones import display_phone, normalize_phone
 from intake.contact_instructions import ContactInstruction, contact_instructions
@@ -386,14 +386,10 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def contact_channel(self, obj):
         """How to reach them, and the language each person uses with us (their messages and
         pages are in it): "Email · Spanish", or "Email · English, partner Spanish"."""
-        own = english_name(obj.language)
-        partner = getattr(obj, "partner_language", None) or obj.language
-        if partner != obj.language:
-            own = f"{own}, partner {english_name(partner)}"
         return format_html(
             '{}<br><span class="staff-language">{}</span>',
             obj.get_preferred_contact_display(),
-            own,
+            languages_text(obj.language, getattr(obj, "partner_language", None)),
         )
 
     @admin.display(description="received", ordering="created_at")

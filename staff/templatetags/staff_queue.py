@@ -14,6 +14,7 @@ from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.urls import reverse
 
 from clinic_site import clock
+from clinic_site.i18n import languages_text
 from clinic_site.phones import display_phone
 from intake.models import Inquiry
 from staff.templatetags.staff_time import ago_text, relative_due_text
@@ -68,6 +69,7 @@ def queue_row(obj, *, url_pattern: str, empty: str, labels: dict) -> dict:
         "status": labels["status"].get(obj.status, obj.status) if obj.status else empty,
         "screened": f"{getattr(obj, 'screened', 0)}/2",
         "channel": labels["preferred_contact"].get(obj.preferred_contact, obj.preferred_contact),
+        "languages": languages_text(obj.language, getattr(obj, "partner_language", None)),
         "appointment": _when(appointment.start) if appointment is not None else "—",
         "assigned_to": str(obj.assigned_to) if obj.assigned_to_id else empty,
         "due": _when(due) if awaiting else "",
