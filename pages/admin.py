@@ -19,15 +19,19 @@ from clinic_site.text_templates import render_text
 
 from .models import (
     FAQEntry,
+    FAQEntryTranslation,
     Fee,
     Page,
     PageDueForReview,
     PageRelation,
     PageRevision,
+    PageTranslation,
     Resource,
     Section,
+    SectionTranslation,
     SiteSettings,
     Takeaway,
+    TakeawayTranslation,
     TeamMember,
     Testimonial,
     TreatmentJourney,
@@ -57,6 +61,9 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                                "area_served", "hours")}),
         ("Shown on every page", {"fields": ("address", "insurance_note",
                                             "confidentiality_statement", "crisis_strip_text")}),
+        ("In Spanish (the /es/ pages; empty: the English is shown)", {"fields": (
+            "area_served_es", "hours_es", "insurance_note_es", "confidentiality_statement_es",
+            "crisis_strip_text_es")}),
     )  # fmt: skip
 
     readonly_fields = ("message_preview",)
@@ -156,7 +163,56 @@ class JourneyInline(admin.StackedInline):
         ("months_min", "months_max"),
         ("total_min", "total_max"),
         "note",
+        "note_es",
     )
+
+
+class PageTranslationInline(admin.StackedInline):
+    """The page's Spanish wording, with its own review: /es/ shows it only once reviewed."""
+
+    model = PageTranslation
+    extra = 0
+    max_num = 1
+    verbose_name = "Spanish version of the page"
+    verbose_name_plural = "Spanish version (shown at /es/ only once a clinician has reviewed it)"
+    fields = ("language", "title", "nav_label", "lede", ("seo_title", "meta_description"),
+              ("reviewed_on", "reviewer_name", "reviewer_credentials"))  # fmt: skip
+
+
+class ChildTranslationInline(admin.StackedInline):
+    """A child's Spanish wording: each row names the English row it translates (only this
+    page's rows are offered)."""
+
+    extra = 0
+    original_field = ""
+    original_model = None
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == self.original_field:
+            page_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = self.original_model.objects.filter(page_id=page_id or 0)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SectionTranslationInline(ChildTranslationInline):
+    model = SectionTranslation
+    original_field, original_model = "section", Section
+    verbose_name_plural = "Spanish sections"
+    fields = ("section", "language", "heading", "body_markdown")
+
+
+class FAQTranslationInline(ChildTranslationInline):
+    model = FAQEntryTranslation
+    original_field, original_model = "faq", FAQEntry
+    verbose_name_plural = "Spanish FAQ entries"
+    fields = ("faq", "language", "question", "answer_markdown")
+
+
+class TakeawayTranslationInline(ChildTranslationInline):
+    model = TakeawayTranslation
+    original_field, original_model = "takeaway", Takeaway
+    verbose_name_plural = "Spanish key takeaways"
+    fields = ("takeaway", "language", "text")
 
 
 class MedicalReviewFilter(admin.SimpleListFilter):
@@ -195,7 +251,8 @@ class PageAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("staff_links", "created_at", "updated_at")
     inlines = (TakeawayInline, SectionInline, FAQInline, ResourceInline, RelationInline,
-               JourneyInline)  # fmt: skip
+               JourneyInline, PageTranslationInline, TakeawayTranslationInline,
+               SectionTranslationInline, FAQTranslationInline)  # fmt: skip
     actions = ("publish_pages", "unpublish_pages")
     change_list_template = "pages/admin/page_change_list.html"
     fieldsets = (
@@ -387,8 +444,8 @@ class TeamMemberForm(forms.ModelForm):
     class Meta:
         model = TeamMember
         fields = (
-            "name", "role", "credentials", "languages", "bio", "licence_type", "licence_number",
-            "photo_alt", "is_published", "position",
+            "name", "role", "role_es", "credentials", "languages", "bio", "bio_es",
+            "licence_type", "licence_number", "photo_alt", "is_published", "position",
         )  # fmt: skip
 
     def clean(self):
@@ -412,6 +469,7 @@ class TeamMemberAdmin(admin.ModelAdmin):
     list_editable = ("is_published",)
     fieldsets = (
         (None, {"fields": ("name", "role", "credentials", "languages", "bio")}),
+        ("In Spanish (the /es/ pages)", {"fields": ("role_es", "bio_es")}),
         ("California licence", {"fields": ("licence_type", "licence_number")}),
         ("Photo", {"fields": ("photo_preview", "photo_upload", "photo_alt", "photo_remove")}),
         ("On the website", {"fields": ("is_published", "position")}),

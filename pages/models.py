@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 
 from clinic_site.discretion import validate_discreet
 from clinic_site.i18n import active_language
@@ -451,6 +452,153 @@ class Resource(PageChild):
         return self.title
 
 
+TRANSLATION_LANGUAGES = [("es", "Spanish")]
+
+
+class PageTranslation(models.Model):
+    """A page's wording in another language, with its own medical review.
+
+    Shown on the /es/ page only once a named clinician has reviewed it (reviewed_on and
+    reviewer); until then the page shows its English, saying so. Its sections, FAQ entries
+    and takeaways are translated row by row (SectionTranslation and the others); a row
+    without a translation is shown in English inside the translated page.
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=8, choices=TRANSLATION_LANGUAGES, default="es")
+    title = models.CharField(max_length=160)
+    nav_label = models.CharField(max_length=40, blank=True)
+    lede = models.TextField(blank=True)
+    seo_title = models.CharField(max_length=70, blank=True)
+    meta_description = models.CharField(max_length=170, blank=True)
+    reviewed_on = models.DateField(
+        "translation reviewed on",
+        null=True,
+        blank=True,
+        help_text="Shown to the public only once a clinician has reviewed this translation.",
+    )
+    reviewer_name = models.CharField("translation reviewed by", max_length=120, blank=True)
+    reviewer_credentials = models.CharField(max_length=120, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "translation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language"], name="pages_one_translation_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_language_display()}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Page(pk=self.page_id).touch()
+
+    def clean(self):
+        if bool(self.reviewed_on) != bool(self.reviewer_name):
+            raise ValidationError(
+                "Give both the date of the translation's review and who reviewed it."
+            )
+
+    @property
+    def is_reviewed(self) -> bool:
+        return bool(self.reviewed_on and self.reviewer_name)
+
+
+class ChildTranslation(models.Model):
+    """Common parts of a section's, FAQ entry's or takeaway's wording in another language."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="%(class)ss")
+    language = models.CharField(max_length=8, choices=TRANSLATION_LANGUAGES, default="es")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.page_id = self.original.page_id
+        super().save(*args, **kwargs)
+        Page(pk=self.page_id).touch()
+
+
+class SectionTranslation(ChildTranslation):
+    """One section in another language (the anchor stays the English one's)."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="translations")
+    heading = models.CharField(max_length=160)
+    body_markdown = models.TextField("body", help_text="Markdown, as in the English section.")
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        verbose_name = "section translation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "language"], name="pages_one_section_translation"
+            )
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body_markdown)
+        super().save(*args, **kwargs)
+
+    @property
+    def original(self):
+        return self.section
+
+
+class FAQEntryTranslation(ChildTranslation):
+    """One question and answer in another language."""
+
+    faq = models.ForeignKey(FAQEntry, on_delete=models.CASCADE, related_name="translations")
+    question = models.CharField(max_length=200)
+    answer_markdown = models.TextField("answer")
+    answer_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        verbose_name = "FAQ entry translation"
+        constraints = [
+            models.UniqueConstraint(fields=["faq", "language"], name="pages_one_faq_translation")
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer_markdown)
+        super().save(*args, **kwargs)
+
+    @property
+    def original(self):
+        return self.faq
+
+
+class TakeawayTranslation(ChildTranslation):
+    """One key takeaway in another language."""
+
+    takeaway = models.ForeignKey(Takeaway, on_delete=models.CASCADE, related_name="translations")
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "key takeaway translation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["takeaway", "language"], name="pages_one_takeaway_translation"
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def original(self):
+        return self.takeaway
+
+
 class PageRelation(PageChild):
     """A link from one page to another under "Related pages"."""
 
@@ -494,6 +642,12 @@ class TreatmentJourney(models.Model):
         blank=True,
         default="Every plan is personal and is reviewed with you as you go.",
     )
+    note_es = models.CharField(
+        "note (Spanish)",
+        max_length=300,
+        blank=True,
+        default="Cada plan es personal y lo revisamos con ustedes a medida que avanzan.",
+    )
 
     def __str__(self):
         return "Treatment journey"
@@ -519,7 +673,9 @@ class TreatmentJourney(models.Model):
     @staticmethod
     def span(low: int, high: int) -> str:
         """ "2 to 3" or "1" when both ends agree."""
-        return str(low) if low == high else f"{low} to {high}"
+        if low == high:
+            return str(low)
+        return gettext("{low} to {high}").format(low=low, high=high)
 
     @property
     def preparation_span(self) -> str:
@@ -548,16 +704,28 @@ class TreatmentJourney(models.Model):
         return [True] * self.integration_min + [False]
 
     @property
+    def localized_note(self) -> str:
+        return (active_language() == "es" and self.note_es) or self.note
+
+    @property
     def summary(self) -> str:
-        """The whole picture in one sentence (its text equivalent)."""
-        return (
-            f"Each round has {self.preparation_span} preparation sessions, then one medicine "
-            f"session, then at least {self.integration_min} integration "
-            f"session{'s' if self.integration_min != 1 else ''}. Most couples have "
-            f"{self.cycles_span} medicine session{'s' if self.cycles_max != 1 else ''} over "
-            f"{self.months_span} months: "
-            f"{self.total_span} appointments in all."
-        )
+        """The whole picture in one sentence (its text equivalent), in the active language."""
+        rounds = gettext(
+            "Each round has {span} preparation sessions, then one medicine session,"
+        ).format(span=self.preparation_span)
+        integration = ngettext(
+            "then at least {n} integration session.",
+            "then at least {n} integration sessions.",
+            self.integration_min,
+        ).format(n=self.integration_min)
+        cycles = ngettext(
+            "Most couples have {span} medicine session over {months} months: {total} "
+            "appointments in all.",
+            "Most couples have {span} medicine sessions over {months} months: {total} "
+            "appointments in all.",
+            self.cycles_max,
+        ).format(span=self.cycles_span, months=self.months_span, total=self.total_span)
+        return f"{rounds} {integration} {cycles}"
 
 
 class Testimonial(models.Model):
@@ -660,6 +828,7 @@ class TeamMember(models.Model):
         max_length=200, default="English", help_text="Comma-separated, e.g. English, Spanish."
     )
     bio = models.TextField(max_length=700, blank=True, help_text="Two or three plain sentences.")
+    bio_es = models.TextField("bio (Spanish)", max_length=700, blank=True)
     photo = models.BinaryField(null=True, blank=True, editable=False)
     photo_alt = models.CharField(
         "photo description",
@@ -682,6 +851,10 @@ class TeamMember(models.Model):
     def localized_role(self) -> str:
         """The role in the active language (the Spanish one on /es/ pages, if given)."""
         return (active_language() == "es" and self.role_es) or self.role
+
+    @property
+    def localized_bio(self) -> str:
+        return (active_language() == "es" and self.bio_es) or self.bio
 
     def clean(self):
         if self.licence_number and not self.licence_type:
@@ -719,6 +892,8 @@ class Fee(models.Model):
         max_length=40, help_text="As it should read, e.g. $250 or Free or $400 to $650."
     )
     note = models.CharField(max_length=240, blank=True, help_text="e.g. 60 minutes, per couple")
+    name_es = models.CharField("name (Spanish)", max_length=120, blank=True)
+    note_es = models.CharField("note (Spanish)", max_length=240, blank=True)
     position = models.PositiveIntegerField(default=0)
     is_published = models.BooleanField("shown on the website", default=True)
 
@@ -727,3 +902,11 @@ class Fee(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.amount}"
+
+    @property
+    def localized_name(self) -> str:
+        return (active_language() == "es" and self.name_es) or self.name
+
+    @property
+    def localized_note(self) -> str:
+        return (active_language() == "es" and self.note_es) or self.note

@@ -5,23 +5,31 @@ related links, footer links), the page itself with its treatment journey, and on
 for all of its children. The first two are cached across pages; see `pages.cache`.
 """
 
+import copy
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import connection
-from django.db.models import CharField, F, IntegerField, TextField, Value
+from django.db.models import CharField, F, IntegerField, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Cast, JSONObject
+from django.utils.translation import gettext
+
+from clinic_site.i18n import active_language, default_language
 
 from .cache import generation_value
 from .models import (
     FAQEntry,
+    FAQEntryTranslation,
     Fee,
     Page,
     PageRelation,
+    PageTranslation,
     Resource,
     Section,
+    SectionTranslation,
     Takeaway,
+    TakeawayTranslation,
     TeamMember,
     Testimonial,
     TreatmentJourney,
@@ -79,6 +87,10 @@ class PageContent:
     testimonials: list[TestimonialView] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
     fees: list[Fee] = field(default_factory=list)
+    # The language the page's own words are shown in ("" before any content exists), and
+    # its reviewed translation's page fields when that is another language.
+    shown_language: str = ""
+    page_translation: dict | None = None
 
 
 def published_page_index() -> list[PageLink]:
@@ -87,21 +99,37 @@ def published_page_index() -> list[PageLink]:
 
 
 def _published_page_index_build() -> list[PageLink]:
-    return [
-        PageLink(
-            id=page.id,
-            kind=page.kind,
-            title=page.title,
-            menu_label=page.menu_label,
-            url=page.get_absolute_url(),
-            lede=page.lede,
-            show_in_nav=page.show_in_nav,
-            updated_at=page.updated_at,
+    pages = Page.objects.published().only(
+        "id", "kind", "title", "nav_label", "slug", "lede", "show_in_nav", "updated_at"
+    )
+    language = active_language()
+    if language != default_language():
+        # Each page's reviewed translation, if any, in the same query (menu and links).
+        reviewed = PageTranslation.objects.filter(
+            page=OuterRef("pk"), language=language, reviewed_on__isnull=False
+        ).exclude(reviewer_name="")
+        pages = pages.annotate(
+            tr_title=Subquery(reviewed.values("title")[:1]),
+            tr_nav_label=Subquery(reviewed.values("nav_label")[:1]),
+            tr_lede=Subquery(reviewed.values("lede")[:1]),
         )
-        for page in Page.objects.published().only(
-            "id", "kind", "title", "nav_label", "slug", "lede", "show_in_nav", "updated_at"
+    links = []
+    for page in pages:
+        title = getattr(page, "tr_title", None) or page.title
+        translated = bool(getattr(page, "tr_title", None))
+        links.append(
+            PageLink(
+                id=page.id,
+                kind=page.kind,
+                title=title,
+                menu_label=(page.tr_nav_label or title) if translated else page.menu_label,
+                url=page.get_absolute_url(),
+                lede=page.tr_lede if translated else page.lede,
+                show_in_nav=page.show_in_nav,
+                updated_at=page.updated_at,
+            )
         )
-    ]
+    return links
 
 
 def nav_links() -> list[PageLink]:
@@ -177,12 +205,12 @@ def _text(value: str = ""):
     return Value(value, output_field=CharField())
 
 
-def _rows(queryset, kind: str, *, a, b=None, c=None, d=None, n=None):
+def _rows(queryset, kind: str, *, a, b=None, c=None, d=None, n=None, position=None):
     return (
         queryset.order_by()
         .annotate(
             c_kind=_text(kind),
-            c_position=F("position"),
+            c_position=position if position is not None else F("position"),
             c_id=F("id"),
             c_a=Cast(a, TextField()),
             c_b=Cast(b if b is not None else _text(), TextField()),
@@ -195,12 +223,41 @@ def _rows(queryset, kind: str, *, a, b=None, c=None, d=None, n=None):
 
 
 _TEAM_FIELDS = (
-    "id", "name", "role", "credentials", "licence_type", "licence_number", "languages", "bio",
-    "photo_alt", "photo_version",
+    "id", "name", "role", "role_es", "credentials", "licence_type", "licence_number",
+    "languages", "bio", "bio_es", "photo_alt", "photo_version",
 )  # fmt: skip
 
 
-def _children_union(*, page_id: int, with_testimonials: bool, with_team: bool, with_fees: bool):
+_PAGE_TRANSLATION_FIELDS = (
+    "title", "nav_label", "lede", "seo_title", "meta_description", "reviewed_on",
+    "reviewer_name", "reviewer_credentials",
+)  # fmt: skip
+
+
+def _translation_parts(*, page_id: int, language: str) -> list:
+    """The page's wording in `language`, and each translated child with its original's id."""
+    first = Value(0, output_field=IntegerField())
+    mine = {"page_id": page_id, "language": language}
+    return [
+        _rows(PageTranslation.objects.filter(**mine), "page_tr", position=first,
+              a=JSONObject(**{name: F(name) for name in _PAGE_TRANSLATION_FIELDS})),
+        _rows(SectionTranslation.objects.filter(**mine), "section_tr", position=first,
+              a=F("heading"), b=F("body_html"), n=F("section_id")),
+        _rows(FAQEntryTranslation.objects.filter(**mine), "faq_tr", position=first,
+              a=F("question"), b=F("answer_html"), n=F("faq_id")),
+        _rows(TakeawayTranslation.objects.filter(**mine), "takeaway_tr", position=first,
+              a=F("text"), n=F("takeaway_id")),
+    ]  # fmt: skip
+
+
+def _children_union(
+    *,
+    page_id: int,
+    with_testimonials: bool,
+    with_team: bool,
+    with_fees: bool,
+    translated: str = "",
+):
     parts = [
         _rows(Section.objects.filter(page_id=page_id), "section", a=F("heading"),
               b=F("body_html"), c=F("anchor")),
@@ -236,10 +293,14 @@ def _children_union(*, page_id: int, with_testimonials: bool, with_team: bool, w
                 Fee.objects.filter(is_published=True),
                 "fee",
                 a=F("name"),
+                b=JSONObject(name_es=F("name_es"), note_es=F("note_es")),
                 c=F("note"),
                 d=F("amount"),
             )  # fmt: skip
         )
+    if translated:
+        # Another language's page: its translations come in the same query.
+        parts.extend(_translation_parts(page_id=page_id, language=translated))
     return parts[0].union(*parts[1:], all=True).order_by()
 
 
@@ -251,7 +312,7 @@ _PAGE_ID_MARK = -7_700_000_077
 _compiled_children: dict[tuple, tuple[str, tuple]] = {}
 
 
-def _children_rows(*, page_id: int, **parts: bool) -> list[tuple]:
+def _children_rows(*, page_id: int, **parts) -> list[tuple]:
     key = (connection.vendor, *sorted(parts.items()))
     compiled = _compiled_children.get(key)
     if compiled is None:
@@ -279,7 +340,7 @@ def page_content_for(page: Page | None) -> PageContent:
 def page_description(*, page: Page | None, area_served: str) -> str:
     """The meta description: the page's own, else its lede; the default home page's."""
     if page is None:
-        return f"Ketamine-assisted couples therapy in {area_served}."
+        return gettext("Ketamine-assisted couples therapy in {area}.").format(area=area_served)
     return page.meta_description or page.lede
 
 
@@ -290,26 +351,37 @@ def first_link_of_kind(index: list[PageLink], kind: str) -> PageLink | None:
 def page_content(
     *, page: Page, with_testimonials: bool = False, with_team: bool = False, with_fees: bool = False
 ) -> PageContent:
-    """All children of `page` in ONE query (a UNION over the child tables)."""
+    """All children of `page` in ONE query (a UNION over the child tables), in the active
+    language: a reviewed translation where there is one (its rows come in the same query),
+    else the English, with `shown_language` saying which."""
+    language = active_language()
+    translated = "" if language == default_language() else language
     rows = sorted(
         _children_rows(
             page_id=page.pk,
             with_testimonials=with_testimonials,
             with_team=with_team,
             with_fees=with_fees,
+            translated=translated,
         ),
         key=lambda row: (row[1], row[2]),
     )
 
-    content = PageContent()
+    content = PageContent(shown_language=default_language())
     index = {link.id: link for link in published_page_index()}
-    for kind, _position, _id, a, b, c, d, n in rows:
+    sections, faqs, takeaways = [], [], []  # (id, view) in order
+    words: dict[tuple[str, int], tuple] = {}  # ("section_tr", section id) -> (a, b)
+    for kind, _position, row_id, a, b, c, d, n in rows:
         if kind == "section":
-            content.sections.append(SectionView(heading=a, anchor=c, body_html=b))
+            sections.append((row_id, SectionView(heading=a, anchor=c, body_html=b)))
         elif kind == "faq":
-            content.faqs.append(FAQView(question=a, answer_html=b))
+            faqs.append((row_id, FAQView(question=a, answer_html=b)))
         elif kind == "takeaway":
-            content.takeaways.append(a)
+            takeaways.append((row_id, a))
+        elif kind == "page_tr":
+            content.page_translation = json.loads(a)
+        elif kind in ("section_tr", "faq_tr", "takeaway_tr"):
+            words[(kind, n)] = (a, b)
         elif kind == "resource":
             content.resources.append(ResourceView(title=a, publisher=c, year=n, url=d))
         elif kind == "related" and n in index:
@@ -317,7 +389,32 @@ def page_content(
         elif kind == "testimonial":
             content.testimonials.append(TestimonialView(quote=a, attribution=c))
         elif kind == "fee":
-            content.fees.append(Fee(name=a, note=c, amount=d))
+            content.fees.append(Fee(name=a, note=c, amount=d, **json.loads(b)))
         elif kind == "team":
             content.team.append(TeamMember(**json.loads(a)))
+    shown = content.page_translation
+    if not (shown and shown.get("reviewed_on") and shown.get("reviewer_name")):
+        # Never unreviewed words: no reviewed translation, the English as it is.
+        content.page_translation = None
+        words = {}
+    else:
+        content.shown_language = translated
+    for row_id, view in sections:
+        heading, body = words.get(("section_tr", row_id), (view.heading, view.body_html))
+        content.sections.append(SectionView(heading=heading, anchor=view.anchor, body_html=body))
+    for row_id, view in faqs:
+        question, answer = words.get(("faq_tr", row_id), (view.question, view.answer_html))
+        content.faqs.append(FAQView(question=question, answer_html=answer))
+    content.takeaways = [words.get(("takeaway_tr", i), (text,))[0] for i, text in takeaways]
     return content
+
+
+def translated_page(page: Page, translation: dict) -> Page:
+    """A copy of `page` (never saved) with its reviewed translation's words and review."""
+    shown = copy.copy(page)
+    for name in ("title", "nav_label", "lede", "seo_title", "meta_description"):
+        setattr(shown, name, translation.get(name) or "")
+    shown.last_reviewed_on = date.fromisoformat(translation["reviewed_on"])
+    shown.reviewer_name = translation["reviewer_name"]
+    shown.reviewer_credentials = translation.get("reviewer_credentials") or ""
+    return shown

@@ -222,3 +222,46 @@ def team_photo_version(data: bytes) -> str:
 def team_member_photo_clear(*, member) -> None:
     member.photo = None
     member.photo_version = ""
+
+
+def starter_translations_seed(*, translations: dict[str, dict], language: str = "es") -> list[str]:
+    """Load the starter pages' wording in `language` as UNREVIEWED translations (no
+    reviewer, no date: the public keeps seeing the English until a clinician reviews them).
+    Rows are matched by order to the page's takeaways and sections. Idempotent: a page whose
+    translation was seeded before, or that has one, is skipped. Returns the keys loaded."""
+    from .models import (
+        PageTranslation,
+        SectionTranslation,
+        SeededItem,
+        TakeawayTranslation,
+    )
+
+    loaded = []
+    for key, spec in translations.items():
+        seeded_key = f"{key}:{language}"
+        if SeededItem.objects.filter(key=seeded_key).exists():
+            continue
+        SeededItem.objects.create(key=seeded_key)
+        item = key.removeprefix("page:")
+        page = (
+            Page.objects.filter(kind=Page.Kind.HOME).first()
+            if item == "home"
+            else Page.objects.filter(slug=item).first()
+        )
+        if page is None or page.translations.filter(language=language).exists():
+            continue
+        PageTranslation.objects.create(
+            page=page,
+            language=language,
+            **{name: spec.get(name, "") for name in (
+                "title", "nav_label", "lede", "seo_title", "meta_description")},
+        )  # fmt: skip
+        for takeaway, text in zip(page.takeaways.all(), spec.get("takeaways", []), strict=False):
+            TakeawayTranslation.objects.create(takeaway=takeaway, language=language, text=text)
+        sections = spec.get("sections", [])
+        for section, (heading, body) in zip(page.sections.all(), sections, strict=False):
+            SectionTranslation.objects.create(
+                section=section, language=language, heading=heading, body_markdown=body
+            )
+        loaded.append(key)
+    return loaded

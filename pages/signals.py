@@ -7,13 +7,17 @@ from clinic_site.outage import service_recovered
 from .cache import content_changed
 from .models import (
     FAQEntry,
+    FAQEntryTranslation,
     Fee,
     Page,
     PageRelation,
+    PageTranslation,
     Resource,
     Section,
+    SectionTranslation,
     SiteSettings,
     Takeaway,
+    TakeawayTranslation,
     TeamMember,
     Testimonial,
     TreatmentJourney,
@@ -21,6 +25,10 @@ from .models import (
 
 CONTENT_MODELS = (
     Page,
+    PageTranslation,
+    SectionTranslation,
+    FAQEntryTranslation,
+    TakeawayTranslation,
     Section,
     FAQEntry,
     Takeaway,

@@ -104,6 +104,8 @@ FEES = {
         "name": "First phone call",
         "amount": "Free",
         "note": "About 15 minutes; no commitment",
+        "name_es": "Primera llamada telefónica",
+        "note_es": "Unos 15 minutos; sin compromiso",
         "position": 1,
     },
 }

@@ -41,9 +41,13 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
     site_url = settings.SITE_URL
     content = selectors.page_content_for(page)
+    if page is not None and content.page_translation:
+        page = selectors.translated_page(page, content.page_translation)
     page_path = page.get_absolute_url() if page else reverse("pages:home")
     canonical_url = site_url + page_path
-    description = selectors.page_description(page=page, area_served=site_settings.area_served)
+    description = selectors.page_description(
+        page=page, area_served=site_settings.localized["area_served"]
+    )
     index = selectors.published_page_index()
     is_home = page is None or page.kind == Page.Kind.HOME
     page_title = (page.seo_title or page.title) if page else site_settings.clinic_name

@@ -49,6 +49,10 @@ class ConsultationTypeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "summary", "is_active", "position")}),
+        (
+            "In Spanish (the /es/ pages; empty: the English is shown)",
+            {"fields": ("name_es", "summary_es")},
+        ),
         ("How", {"fields": ("offers_phone", "offers_video", "offers_in_person", "confirmation")}),
         (
             "Timing",

@@ -30,14 +30,18 @@ from notifications.models import Message, SmsOptOut
 from notifications.services import message_create
 from pages.models import (
     FAQEntry,
+    FAQEntryTranslation,
     Fee,
     Page,
     PageRelation,
     PageRevision,
+    PageTranslation,
     Resource,
     Section,
+    SectionTranslation,
     SiteSettings,
     Takeaway,
+    TakeawayTranslation,
     TeamMember,
     Testimonial,
     TreatmentJourney,
@@ -420,6 +424,54 @@ class TakeawayFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(PageFactory)
     position = factory.Sequence(int)
     text = factory.Sequence(lambda n: f"Takeaway {n}")
+
+
+class PageTranslationFactory(factory.django.DjangoModelFactory):
+    """A page's reviewed Spanish version."""
+
+    class Meta:
+        model = PageTranslation
+
+    page = factory.SubFactory(PageFactory)
+    language = "es"
+    title = factory.LazyAttribute(lambda t: f"Tema {t.page.pk}")
+    lede = "Palabras sencillas sobre el tema."
+    meta_description = "Descripción del tema."
+    reviewed_on = dt.date(2026, 11, 20)
+    reviewer_name = "Dra. Ana Ruiz"
+    reviewer_credentials = "MD"
+
+
+class SectionTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SectionTranslation
+
+    section = factory.SubFactory(SectionFactory)
+    page = factory.LazyAttribute(lambda t: t.section.page)
+    language = "es"
+    heading = factory.Sequence(lambda n: f"Encabezado {n}")
+    body_markdown = factory.Sequence(lambda n: f"Texto **{n}**.")
+
+
+class FAQEntryTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FAQEntryTranslation
+
+    faq = factory.SubFactory(FAQEntryFactory)
+    page = factory.LazyAttribute(lambda t: t.faq.page)
+    language = "es"
+    question = factory.Sequence(lambda n: f"¿Pregunta {n}?")
+    answer_markdown = factory.Sequence(lambda n: f"Respuesta {n}.")
+
+
+class TakeawayTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TakeawayTranslation
+
+    takeaway = factory.SubFactory(TakeawayFactory)
+    page = factory.LazyAttribute(lambda t: t.takeaway.page)
+    language = "es"
+    text = factory.Sequence(lambda n: f"Idea clave {n}")
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):

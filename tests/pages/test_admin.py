@@ -8,7 +8,18 @@ from tests.factories import PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ("takeaways", "sections", "faqs", "resources", "relations", "journey")
+INLINES = (
+    "takeaways",
+    "sections",
+    "faqs",
+    "resources",
+    "relations",
+    "journey",
+    "translations",
+    "takeawaytranslations",
+    "sectiontranslations",
+    "faqentrytranslations",
+)
 
 
 def errors_of(response):

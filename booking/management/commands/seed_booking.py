@@ -26,6 +26,9 @@ TYPES = [
         "slug": "free-phone-call",
         "name": "Free 15-minute phone call",
         "summary": "A short, free call to ask questions and see if we are a good fit.",
+        "name_es": "Llamada gratuita de 15 minutos",
+        "summary_es": "Una llamada corta y gratuita para hacer preguntas y ver si somos lo "
+        "que buscan.",
         "offers_phone": True,
         "duration_minutes": 15,
         "buffer_before_minutes": 0,
@@ -39,6 +42,8 @@ TYPES = [
         "slug": "couples-consultation",
         "name": "Couples consultation",
         "summary": "Meet a clinician together, by video or at our office.",
+        "name_es": "Consulta para parejas",
+        "summary_es": "Reúnanse juntos con un profesional clínico, por video o en nuestra oficina.",
         "offers_video": True,
         "offers_in_person": True,
         "duration_minutes": 50,

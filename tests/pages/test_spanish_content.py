@@ -1,0 +1,131 @@
+"""Pages in Spanish: a reviewed translation per content row, or the English with a clear
+Spanish note; never unreviewed words shown as if reviewed; the same query budget."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import (
+    FAQEntryTranslationFactory,
+    PageFactory,
+    PageTranslationFactory,
+    SectionTranslationFactory,
+    TakeawayTranslationFactory,
+    page_with_children,
+)
+
+pytestmark = pytest.mark.django_db
+
+NOTE = "Esta página aún no está disponible en español"
+
+
+def html_of(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def translated_page(**translation):
+    page = page_with_children(PageFactory(slug="que-es", title="What it is"), each=2)
+    PageTranslationFactory(page=page, title="Qué es", nav_label="Qué es", **translation)
+    for section in page.sections.all():
+        SectionTranslationFactory(section=section, heading=f"ES {section.heading}")
+    for faq in page.faqs.all():
+        FAQEntryTranslationFactory(faq=faq, question=f"¿ES {faq.question}")
+    for takeaway in page.takeaways.all():
+        TakeawayTranslationFactory(takeaway=takeaway, text=f"ES {takeaway.text}")
+    return page
+
+
+def test_a_reviewed_translation_is_the_spanish_page(client):
+    translated_page()
+    html = html_of(client, "/es/que-es/")
+    assert "<h1>Qué es</h1>" in html and "What it is</h1>" not in html
+    assert "ES Heading" in html and "¿ES Question" in html and "ES Takeaway" in html
+    assert "Revisión médica: Dra. Ana Ruiz, MD, el" in html and "20 de noviembre de 2026" in html
+    assert NOTE not in html and '<article class="page-article">' in html
+    # The menu and the English page keep their own words.
+    assert ">Qué es</a>" in html
+    english = html_of(client, "/que-es/")
+    assert "<h1>What it is</h1>" in english and "ES Heading" not in english
+
+
+def test_an_unreviewed_translation_is_never_shown(client):
+    translated_page(reviewed_on=None, reviewer_name="")
+    html = html_of(client, "/es/que-es/")
+    assert NOTE in html
+    assert "<h1>What it is</h1>" in html and "Qué es" not in html and "ES Heading" not in html
+    assert '<article class="page-article" lang="en">' in html
+
+
+def test_a_page_without_a_translation_says_so_in_spanish(client):
+    page_with_children(PageFactory(slug="solo-ingles", title="Only English"))
+    html = html_of(client, "/es/solo-ingles/")
+    assert NOTE in html and '<html lang="es">' in html and "<h1>Only English</h1>" in html
+    assert "Skip to main content" not in html  # the page's own frame is Spanish
+
+
+def test_a_row_without_its_translation_stays_english_inside_a_translated_page(client):
+    page = translated_page()
+    extra = page.sections.create(heading="Untranslated", body_markdown="Plain.", position=99)
+    html = html_of(client, "/es/que-es/")
+    assert extra.heading in html and "ES Heading" in html
+
+
+@pytest.mark.parametrize("path", ["/que-es/", "/es/que-es/"])
+def test_an_uncached_spanish_page_keeps_the_english_query_budget(
+    client, django_assert_max_num_queries, path
+):
+    translated_page()
+    cache.clear()
+    with django_assert_max_num_queries(4):  # as tests/pages/test_cache.py holds for English
+        html_of(client, path)
+    with django_assert_max_num_queries(0):
+        html_of(client, path)
+
+
+def test_saving_a_translation_refreshes_the_cached_spanish_page(client):
+    page = translated_page()
+    assert "Qué es" in html_of(client, "/es/que-es/")
+    translation = page.translations.get()
+    translation.title = "¿Qué es?"
+    translation.reviewed_on = dt.date(2026, 11, 30)
+    translation.save()
+    assert "<h1>¿Qué es?</h1>" in html_of(client, "/es/que-es/")
+
+
+def test_the_starter_content_brings_spanish_wording_waiting_for_review(client):
+    import io
+
+    from django.core.management import call_command
+
+    from pages.models import PageTranslation
+
+    call_command("seed_content", stdout=io.StringIO())
+    call_command("seed_content", stdout=io.StringIO())  # idempotent
+    translations = PageTranslation.objects.select_related("page")
+    assert {t.page.slug for t in translations} == {"home", "what-it-is"}
+    assert all(not t.is_reviewed for t in translations)
+    home = PageTranslation.objects.get(page__kind="home")
+    assert (
+        home.page.takeaways.count()
+        == home.page.takeaways.filter(translations__isnull=False).count()
+    )
+    # Until a clinician reviews it, /es/ shows the English page and says so.
+    html = html_of(client, "/es/what-it-is/")
+    assert NOTE in html and "La idea, en palabras sencillas" not in html
+    what = PageTranslation.objects.get(page__slug="what-it-is")
+    what.reviewed_on, what.reviewer_name = dt.date(2026, 12, 1), "Dra. Ana Ruiz"
+    what.save()
+    html = html_of(client, "/es/what-it-is/")
+    assert NOTE not in html and "La idea, en palabras sencillas" in html
+
+
+def test_staff_edit_the_spanish_version_in_the_page_admin(admin_client):
+    page = translated_page()
+    html = admin_client.get(f"/admin/pages/page/{page.pk}/change/").content.decode()
+    for label in ("Spanish version", "Spanish sections", "Spanish FAQ entries",
+                  "Spanish key takeaways"):  # fmt: skip
+        assert label in html, label
+    assert "translation reviewed on" in html.lower()
