@@ -48,6 +48,7 @@ class PageLink:
     lede: str
     show_in_nav: bool
     updated_at: datetime
+    language: str = "en"  # the language of its title and lede (no reviewed translation: en)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _published_page_index_build() -> list[PageLink]:
                 lede=page.tr_lede if translated else page.lede,
                 show_in_nav=page.show_in_nav,
                 updated_at=page.updated_at,
+                language=language if translated else default_language(),
             )
         )
     return links
