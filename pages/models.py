@@ -878,10 +878,20 @@ class TeamMember(models.Model):
         return [part.strip() for part in self.languages.split(",") if part.strip()]
 
     @property
+    def localized_language_list(self) -> list[str]:
+        """The languages named in the active language ("English" -> "inglés" on /es/ pages,
+        from Django's own catalogue of language names; others as staff typed them)."""
+        return [gettext(name) for name in self.language_list]
+
+    @property
     def licence_label(self) -> str:
         if not self.licence_number:
             return ""
-        return f"California {self.licence_type} licence {self.licence_number}".replace("  ", " ")
+        return (
+            gettext("California {kind} licence {number}")
+            .format(kind=self.licence_type, number=self.licence_number)
+            .replace("  ", " ")
+        )
 
 
 class Fee(models.Model):
@@ -894,6 +904,7 @@ class Fee(models.Model):
     note = models.CharField(max_length=240, blank=True, help_text="e.g. 60 minutes, per couple")
     name_es = models.CharField("name (Spanish)", max_length=120, blank=True)
     note_es = models.CharField("note (Spanish)", max_length=240, blank=True)
+    amount_es = models.CharField("amount (Spanish)", max_length=40, blank=True)
     position = models.PositiveIntegerField(default=0)
     is_published = models.BooleanField("shown on the website", default=True)
 
@@ -910,3 +921,7 @@ class Fee(models.Model):
     @property
     def localized_note(self) -> str:
         return (active_language() == "es" and self.note_es) or self.note
+
+    @property
+    def localized_amount(self) -> str:
+        return (active_language() == "es" and self.amount_es) or self.amount

@@ -295,7 +295,7 @@ def _children_union(
                 Fee.objects.filter(is_published=True),
                 "fee",
                 a=F("name"),
-                b=JSONObject(name_es=F("name_es"), note_es=F("note_es")),
+                b=JSONObject(name_es=F("name_es"), note_es=F("note_es"), amount_es=F("amount_es")),
                 c=F("note"),
                 d=F("amount"),
             )  # fmt: skip

@@ -106,6 +106,7 @@ FEES = {
         "note": "About 15 minutes; no commitment",
         "name_es": "Primera llamada telefónica",
         "note_es": "Unos 15 minutos; sin compromiso",
+        "amount_es": "Gratis",
         "position": 1,
     },
 }

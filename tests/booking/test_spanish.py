@@ -28,7 +28,7 @@ def book_in_spanish(client):
     page = client.get(url)
     html = page.content.decode()
     assert '<html lang="es">' in html and "Elija un horario" in html
-    assert "miércoles 4 de marzo de 2026" in html and "10:00 a. m." in html
+    assert "miércoles 4 de marzo de 2026" in html and "10:00 a.\u00a0m." in html
     hold = re.search(r'name="hold_key" value="([^"]+)"', html).group(1)
     response = client.post(url, {"start": iso_z(WED_10), "clinician": "any", "hold_key": hold})
     assert response.status_code == 302 and response.url.startswith("/es/book/")
@@ -63,7 +63,7 @@ def test_a_spanish_booking_is_confirmed_in_spanish(
     assert confirmation.language == "es"
     [email] = [m for m in mail.outbox if "confirmada" in m.subject]
     assert "Su cita está confirmada." in email.body
-    assert "miércoles 4 de marzo de 2026, a las 10:00 a. m. (hora del Pacífico)" in email.body
+    assert "miércoles 4 de marzo de 2026, a las 10:00 a.\u00a0m. (hora del Pacífico)" in email.body
     assert "/es/book/manage/" in email.body and "Hello" not in email.body
     # Reminders are stored rendered, in Spanish too.
     for reminder in Message.objects.filter(template_key="booking_reminder"):
