@@ -1,12 +1,18 @@
 """Template helpers for the site chrome (menu, footer links, clinic structured data)."""
 
+import re
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from clinic_site import i18n
 from pages import selectors
+from pages.models import SiteSettings
 from pages.structured_data import clinic_data, ld_json
 
 register = template.Library()
@@ -71,3 +77,81 @@ def language_links(context) -> list[LanguageLink]:
         )
         for code, name in settings.LANGUAGES
     ]
+
+
+# --- the site chrome, rendered once and reused ---------------------------------------------
+# The help bar, header and footer are the same on every public page in one language: they
+# are built from SiteSettings and the published page index (both kept per content
+# generation, pages.cache) plus the translations and URL configuration of this process. Only
+# two things in them belong to the request: which menu item is the current page
+# (aria-current) and where the language switch leads (this page's path in the other
+# language). So each part is rendered once with a marker in those places and kept in this
+# process, then the markers are filled in per request (the path escaped per request, so a
+# private URL, e.g. a manage link, is never remembered).
+#
+# An entry is reused only while SiteSettings.load() and published_page_index() return the
+# very objects it was rendered from: a content edit (a new generation) gives new objects, so
+# the chrome can never be staler than the menu and settings a fresh render would use. With
+# PAGE_LOCAL_REVALIDATE_SECONDS 0 (development, tests) those are new objects on every read,
+# so every request renders the chrome as before.
+CHROME_PARTS = {
+    "help_bar": "includes/help_bar.html",
+    "header": "includes/header.html",
+    "footer": "includes/footer.html",
+}
+_CHROME_MARK = re.compile(r"<!--chrome:(nav|lang):([\w-]+)-->")
+_chrome_kept: dict[tuple, tuple[object, object, str]] = {}
+
+
+def _chrome_marker(kind: str, value) -> str:
+    return mark_safe(f"<!--chrome:{kind}:{value}-->")  # noqa: S308 - a fixed ASCII marker
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context, part: str) -> str:
+    """`{% site_chrome "header" %}`: the part's HTML, the per-request bits filled in."""
+    site_settings = SiteSettings.load()
+    index = selectors.published_page_index()
+    links = context.get("language_links") or []
+    key = (part, translation.get_language(), tuple((link.code, link.current) for link in links))
+    kept = _chrome_kept.get(key)
+    if kept is not None and kept[0] is site_settings and kept[1] is index:
+        html = kept[2]
+    else:
+        html = render_to_string(
+            CHROME_PARTS[part],
+            {
+                "site_settings": site_settings,
+                "LANGUAGE_CODE": translation.get_language(),
+                "language_links": [
+                    LanguageLink(
+                        code=link.code,
+                        name=link.name,
+                        path=_chrome_marker("lang", link.code),
+                        url="",
+                        current=link.current,
+                    )
+                    for link in links
+                ],
+            },
+        )
+        _chrome_kept[key] = (site_settings, index, html)
+    page = context.get("page")
+    current = {str(page.id)} if getattr(page, "id", None) is not None else set()
+    if context.get("nav_current"):
+        current.add(str(context["nav_current"]))
+    paths = {link.code: link.path for link in links}
+
+    def fill(match):
+        kind, value = match.groups()
+        if kind == "nav":
+            return ' aria-current="page"' if value in current else ""
+        return conditional_escape(paths[value])
+
+    return mark_safe(_CHROME_MARK.sub(fill, html))  # noqa: S308 - escaped parts only
+
+
+@register.simple_tag
+def chrome_mark(kind: str, value) -> str:
+    """The marker site_chrome fills in per request (used in the chrome templates only)."""
+    return _chrome_marker(kind, value)
