@@ -74,14 +74,14 @@ def test_reused_chrome_is_byte_identical_to_a_fresh_render(client, settings, pag
 
 def test_each_request_gets_its_own_current_item_and_language_link(client, reused, pages):
     for path, current, switch in [
-        ("/one/", 'href="/one/" aria-current="page"', 'href="/es/one/"'),
-        ("/two/", 'href="/two/" aria-current="page"', 'href="/es/two/"'),
+        ("/one/", 'href="/one/"[^>]* aria-current="page"', 'href="/es/one/"'),
+        ("/two/", 'href="/two/"[^>]* aria-current="page"', 'href="/es/two/"'),
         ("/team/", 'aria-current="page">Our team', 'href="/es/team/"'),
-        ("/es/two/", 'href="/es/two/" aria-current="page"', 'href="/two/"'),
+        ("/es/two/", 'href="/es/two/"[^>]* aria-current="page"', 'href="/two/"'),
     ]:
         html = _body(client.get(path))
         header = html[html.index('<header class="site-header">') : html.index("</header>")]
-        assert current in header and header.count("aria-current") == 1, path
+        assert re.search(current, header) and header.count("aria-current") == 1, path
         assert re.search(rf'<a class="language-switch" {switch}', header), path
         assert "<!--chrome:" not in html
     html = _body(client.get("/book/"))
