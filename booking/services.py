@@ -24,6 +24,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
@@ -53,7 +54,7 @@ Status = Appointment.Status
 class BookingError(Exception):
     """A booking request that cannot be honoured; `message` is safe to show the person."""
 
-    message = "That time cannot be booked."
+    message = _("That time cannot be booked.")
 
     def __init__(self, message: str | None = None):
         super().__init__(message or self.message)
@@ -64,13 +65,13 @@ class BookingError(Exception):
 class SlotUnavailable(BookingError):
     """The time is not an open time (outside availability, too soon, too far, past)."""
 
-    message = "That time is not available. Please choose one of the times shown."
+    message = _("That time is not available. Please choose one of the times shown.")
 
 
 class SlotTaken(BookingError):
     """Someone else took the time a moment ago (the database refused the overlap)."""
 
-    message = "That time was just taken."
+    message = _("That time was just taken.")
 
 
 class ChangeNotAllowed(BookingError):
@@ -180,7 +181,7 @@ def appointment_hold(
     """
     now = now or timezone.now()
     if not consultation_type.is_active:
-        raise SlotUnavailable("That kind of appointment is not available to book online.")
+        raise SlotUnavailable(_("That kind of appointment is not available to book online."))
     if start.tzinfo is None:
         raise SlotUnavailable()
     existing = _hold_for_key(hold_key=hold_key, now=now)
@@ -407,9 +408,9 @@ def appointment_set_contact(
     """Store the person's contact details and consent on their held appointment."""
     now = now or timezone.now()
     if appointment.status != Status.HELD:
-        raise ChangeNotAllowed("This booking has already been completed.")
+        raise ChangeNotAllowed(_("This booking has already been completed."))
     if mode not in appointment.consultation_type.modes:
-        raise BookingError("Choose one of the ways to meet shown.")
+        raise BookingError(_("Choose one of the ways to meet shown."))
     appointment.mode = mode
     appointment.contact_name = contact.name
     appointment.contact_email = contact.email
@@ -448,11 +449,13 @@ def appointment_confirm_booking(
             and locked.cancelled_by == Appointment.CancelledBy.HOLD_EXPIRED
         )
         if locked.status != Status.HELD and not revivable:
-            raise ChangeNotAllowed("This booking can no longer be completed. Please start again.")
+            raise ChangeNotAllowed(
+                _("This booking can no longer be completed. Please start again.")
+            )
         if locked.start <= now:
-            raise SlotUnavailable("That time has passed. Please choose another time.")
+            raise SlotUnavailable(_("That time has passed. Please choose another time."))
         if not (locked.contact_email or locked.contact_phone):
-            raise BookingError("Please give an email address or a phone number first.")
+            raise BookingError(_("Please give an email address or a phone number first."))
         instant = locked.consultation_type.confirmation == ConsultationType.Confirmation.INSTANT
         locked.status = Status.CONFIRMED if instant else Status.REQUESTED
         locked.confirmed_at = now if instant else None
@@ -531,10 +534,10 @@ def appointment_cancel(
             return locked
         if enforce_cutoff and not can_change_online(locked, now=now):
             raise ChangeNotAllowed(
-                "This appointment can no longer be changed online. Please call us."
+                _("This appointment can no longer be changed online. Please call us.")
             )
         if locked.status not in (Status.HELD, Status.REQUESTED, Status.CONFIRMED):
-            raise ChangeNotAllowed("This appointment can no longer be cancelled.")
+            raise ChangeNotAllowed(_("This appointment can no longer be cancelled."))
         was_booked = locked.status != Status.HELD
         locked.status = Status.CANCELLED
         locked.cancelled_by = by
@@ -563,7 +566,9 @@ def reschedule_check(
     """
     now = now or timezone.now()
     if not can_change_online(appointment, now=now):
-        raise ChangeNotAllowed("This appointment can no longer be changed online. Please call us.")
+        raise ChangeNotAllowed(
+            _("This appointment can no longer be changed online. Please call us.")
+        )
     if start.tzinfo is None:
         raise SlotUnavailable()
     if not _is_open(

@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
@@ -43,11 +44,11 @@ class WaitlistError(services.BookingError):
 
 
 class EntryNotWaiting(WaitlistError):
-    message = "This person is not waiting for a time right now."
+    message = _("This person is not waiting for a time right now.")
 
 
 class OfferGone(WaitlistError):
-    message = "This offer has ended, so the time is no longer held for you."
+    message = _("This offer has ended, so the time is no longer held for you.")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def waitlist_join(
     """Put a couple on the waitlist for a type, with their windows and contact consent."""
     now = _now(now)
     if not request.windows:
-        raise WaitlistError("Choose at least one day and one part of the day.")
+        raise WaitlistError(_("Choose at least one day and one part of the day."))
     with transaction.atomic():
         entry = WaitlistEntry.objects.create(
             inquiry=inquiry,
@@ -159,7 +160,7 @@ def waitlist_offer_create(
     if not rules.still_worth_sending(
         slot_start=start, send_at=send_at, notice=timedelta(hours=ctype.minimum_notice_hours)
     ):
-        raise services.SlotUnavailable("That time would be too soon by the time we can send it.")
+        raise services.SlotUnavailable(_("That time would be too soon by the time we can send it."))
     with transaction.atomic():
         locked = WaitlistEntry.objects.select_for_update().get(pk=entry.pk)
         if locked.status != Entry.WAITING:
@@ -350,9 +351,9 @@ def waitlist_offer_accept(
             raise OfferGone()
         entry = locked.entry
         if mode not in locked.consultation_type.modes:
-            raise WaitlistError("Choose one of the ways to meet shown.")
+            raise WaitlistError(_("Choose one of the ways to meet shown."))
         if mode == "phone" and not entry.contact_phone:
-            raise WaitlistError("We have no phone number for you; please choose another way.")
+            raise WaitlistError(_("We have no phone number for you; please choose another way."))
         appointment = Appointment.objects.select_related("consultation_type", "clinician").get(
             pk=locked.appointment_id
         )

@@ -32,7 +32,7 @@ DEFAULT_CRISIS_TEXT_ES = (
     "¿Está en crisis o pensando en el suicidio? Hay ayuda a cualquier hora, de día o de noche."
 )
 DEFAULT_AREA_ES = "Sur de California"
-DEFAULT_HOURS_ES = "De lunes a viernes, de 9 a. m. a 5 p. m. (hora del Pacífico)"
+DEFAULT_HOURS_ES = "De lunes a viernes, de 9\u00a0a.\u00a0m. a 5\u00a0p.\u00a0m., hora del Pacífico"
 DEFAULT_CONFIDENTIALITY_ES = (
     "Todas las llamadas y los formularios que nos envían son confidenciales."
 )

@@ -230,6 +230,7 @@ def starter_translations_seed(*, translations: dict[str, dict], language: str = 
     Rows are matched by order to the page's takeaways and sections. Idempotent: a page whose
     translation was seeded before, or that has one, is skipped. Returns the keys loaded."""
     from .models import (
+        FAQEntryTranslation,
         PageTranslation,
         SectionTranslation,
         SeededItem,
@@ -262,6 +263,10 @@ def starter_translations_seed(*, translations: dict[str, dict], language: str = 
         for section, (heading, body) in zip(page.sections.all(), sections, strict=False):
             SectionTranslation.objects.create(
                 section=section, language=language, heading=heading, body_markdown=body
+            )
+        for faq, (question, answer) in zip(page.faqs.all(), spec.get("faqs", []), strict=False):
+            FAQEntryTranslation.objects.create(
+                faq=faq, language=language, question=question, answer_markdown=answer
             )
         loaded.append(key)
     return loaded

@@ -106,4 +106,65 @@ SPANISH_PAGES = {
             ),
         ],
     },
+    "page:cost-and-insurance": {
+        "title": "Costo y seguro médico",
+        "nav_label": "Costo",
+        "lede": "Lo que cobramos, cómo puede ayudar un seguro PPO y lo que los planes suelen "
+        "dejar fuera. Revisamos los números con ustedes antes de reservar nada.",
+        "seo_title": "Costo y seguro de la terapia de pareja asistida con ketamina",
+        "meta_description": "Nuestras tarifas, beneficios PPO fuera de la red, recibos "
+        "detallados para reembolso y lo que el seguro no suele cubrir, explicado con claridad.",
+        "sections": [
+            (
+                "Si tienen un plan PPO",
+                "Aceptamos la mayoría de los planes de seguro PPO. Muchos planes PPO también "
+                "tienen beneficios *fuera de la red*, que les devuelven parte de lo que pagan "
+                "a un profesional que no está en la red del plan, a menudo después de cubrir "
+                "un deducible anual. Algunas parejas descubren que su plan cubre gran parte "
+                "del costo, incluso todo; a otras les paga poco o nada. Con gusto les "
+                "ayudamos a averiguarlo.\n\n"
+                "Preguntas que vale la pena hacerle a su aseguradora:\n\n"
+                "- ¿Tenemos beneficios fuera de la red para atención de salud mental?\n"
+                "- ¿De cuánto es el deducible, y cuánto ya hemos cubierto?\n"
+                "- ¿Qué parte del costo nos devuelven, y hasta qué monto?\n"
+                "- ¿Cubre la terapia de pareja o familiar, y necesita aprobación previa?",
+            ),
+            (
+                "Recibos detallados para reembolso (superbills)",
+                "Un *superbill* es un recibo detallado con los códigos que pide la "
+                "aseguradora. Si no estamos en la red de su plan, podemos darles uno después "
+                "de cada consulta pagada, y ustedes lo envían a su aseguradora para reclamar "
+                "lo que el plan les devuelva.",
+            ),
+            (
+                "Lo que el seguro no suele cubrir",
+                "- La ketamina en sí y el tiempo de una sesión con medicamento muchas veces "
+                "no están cubiertos, porque el medicamento se usa fuera de las indicaciones "
+                "aprobadas.\n"
+                "- La terapia de pareja por sí sola, cuando ninguno de los dos tiene un "
+                "diagnóstico que el plan reconozca.\n"
+                "- Las citas perdidas y las cancelaciones de último momento.\n\n"
+                "Cada plan es distinto, así que tomen esto como una guía, no como una promesa.",
+            ),
+            (
+                "Si pagan por su cuenta",
+                "Es posible que puedan usar una cuenta de ahorros para la salud (HSA) o una "
+                "cuenta de gastos flexibles (FSA); el administrador de su plan puede "
+                "confirmarlo. Si pagan por su cuenta o no tienen seguro, tienen derecho a un "
+                "Cálculo Estimado de Buena Fe por escrito de los cargos esperados antes de "
+                "empezar la atención.",
+            ),
+        ],
+        "faqs": [
+            (
+                "¿Nuestro seguro pagará todo?",
+                "Es posible, pero no lo sabremos hasta revisar su plan. Llámennos o mencionen "
+                "su aseguradora en su [consulta](/es/inquiry/), y lo revisamos con ustedes.",
+            ),
+            (
+                "¿La primera llamada es gratis?",
+                "Sí, la primera llamada corta no cuesta nada y no los compromete a nada.",
+            ),
+        ],
+    },
 }

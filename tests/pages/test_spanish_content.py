@@ -105,7 +105,7 @@ def test_the_starter_content_brings_spanish_wording_waiting_for_review(client):
     call_command("seed_content", stdout=io.StringIO())
     call_command("seed_content", stdout=io.StringIO())  # idempotent
     translations = PageTranslation.objects.select_related("page")
-    assert {t.page.slug for t in translations} == {"home", "what-it-is"}
+    assert {t.page.slug for t in translations} == {"home", "what-it-is", "cost-and-insurance"}
     assert all(not t.is_reviewed for t in translations)
     home = PageTranslation.objects.get(page__kind="home")
     assert (
