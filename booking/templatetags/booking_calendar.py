@@ -14,7 +14,7 @@ from functools import lru_cache
 from django import template
 from django.template.loader import get_template
 from django.utils.autoreload import file_changed
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -58,3 +58,20 @@ def _forget_on_template_change(sender, file_path, **kwargs):
 
 
 file_changed.connect(_forget_on_template_change, dispatch_uid="booking_calendar_html")
+
+
+@register.simple_tag
+def booking_time_buttons(times):
+    """The time page's buttons (`<li>` each), joined once per set of times and language."""
+    return _time_buttons_html(tuple((row["value"], row["label"]) for row in times))
+
+
+@lru_cache(maxsize=1024)
+def _time_buttons_html(times: tuple[tuple[str, str], ...]) -> str:
+    # Values and labels are escaped by format_html: a pure function of its key.
+    return format_html_join(
+        "",
+        '<li><button type="submit" name="start" value="{}" class="btn btn-outline-primary">'
+        "{}</button></li>",
+        times,
+    )
