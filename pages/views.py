@@ -59,6 +59,11 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "site_url": site_url,
         "canonical_url": canonical_url,
         "page_path": page_path,
+        # The language the page's own words are in when it is not the page's (no reviewed
+        # translation yet): those elements carry lang, the Spanish frame around them not.
+        "content_lang": content.shown_language
+        if content.shown_language and content.shown_language != i18n.active_language()
+        else "",
         "page_title": page_title,
         "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
         "privacy_practices_link": selectors.first_link_of_kind(index, Page.Kind.PRIVACY_PRACTICES),

@@ -2,6 +2,7 @@
 Spanish note; never unreviewed words shown as if reviewed; the same query budget."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -44,7 +45,8 @@ def test_a_reviewed_translation_is_the_spanish_page(client):
     assert "<h1>Qué es</h1>" in html and "What it is</h1>" not in html
     assert "ES Heading" in html and "¿ES Question" in html and "ES Takeaway" in html
     assert "Revisión médica: Dra. Ana Ruiz, MD, el" in html and "20 de noviembre de 2026" in html
-    assert NOTE not in html and '<article class="page-article">' in html
+    assert NOTE not in html and "<h1>Qué es</h1>" in html
+    assert not re.search(r'<section class="content-section"[^>]*lang=', html)
     # The menu and the English page keep their own words.
     assert ">Qué es</a>" in html
     english = html_of(client, "/que-es/")
@@ -55,14 +57,17 @@ def test_an_unreviewed_translation_is_never_shown(client):
     translated_page(reviewed_on=None, reviewer_name="")
     html = html_of(client, "/es/que-es/")
     assert NOTE in html
-    assert "<h1>What it is</h1>" in html and "Qué es" not in html and "ES Heading" not in html
-    assert '<article class="page-article" lang="en">' in html
+    assert "What it is</h1>" in html and "Qué es" not in html and "ES Heading" not in html
+    # The English words carry lang="en"; the Spanish frame around them does not.
+    assert '<h1 lang="en">What it is</h1>' in html and 'class="content-section"' in html
+    assert re.search(r'<section class="content-section"[^>]*lang="en"', html)
+    assert '<h2 id="questions-and-answers">Preguntas y respuestas</h2>' in html
 
 
 def test_a_page_without_a_translation_says_so_in_spanish(client):
     page_with_children(PageFactory(slug="solo-ingles", title="Only English"))
     html = html_of(client, "/es/solo-ingles/")
-    assert NOTE in html and '<html lang="es">' in html and "<h1>Only English</h1>" in html
+    assert NOTE in html and '<html lang="es">' in html and '<h1 lang="en">Only English</h1>' in html
     assert "Skip to main content" not in html  # the page's own frame is Spanish
 
 
