@@ -91,3 +91,16 @@ def test_the_compiled_catalogue_is_what_the_site_uses(english, spanish):
         assert translation.gettext(english) == spanish
     with translation.override("en"):
         assert translation.gettext(english) == english
+
+
+def test_a_missing_or_stale_compiled_catalogue_is_a_deploy_warning(tmp_path, settings):
+    from clinic_site.i18n import check_catalogues_compiled, compile_stale_catalogues
+
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(CATALOGUE, folder / "django.po")
+    settings.LOCALE_PATHS = [tmp_path]
+    [warning] = check_catalogues_compiled()
+    assert warning.id == "clinic_site.W010" and "compilemessages" in warning.hint
+    assert compile_stale_catalogues() == [folder / "django.po"]
+    assert check_catalogues_compiled() == [] and (folder / "django.mo").exists()
