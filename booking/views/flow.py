@@ -33,6 +33,7 @@ from .common import (
     taken_page,
 )
 from .picking import TimeScreen, time_picking
+from .shared import render_shared
 
 SESSION_INQUIRY = "booking_inquiry_id"
 SESSION_HOLD = "booking_hold_id"
@@ -138,7 +139,13 @@ def days(request, type_slug: str):
         "days": day_rows(open_days),
         "pacific_label": PACIFIC_LABEL,
     }
-    return render(request, "booking/days.html", context)
+    return render_shared(
+        request,
+        "booking/days.html",
+        context,
+        content=(chosen_id, query, tuple(open_days)),
+        deps=(consultation_type, *clinicians),
+    )
 
 
 @never_cache
@@ -167,6 +174,7 @@ def times(request, type_slug: str, day: str):
         days_link=days_url + query,
         clinician_value=str(chosen_id or "any"),
         context={"chosen": shown[0] if chosen_id else None},
+        shared=True,
     )
     return time_picking(request, screen, day, choose=lambda choice: _hold(request, screen, choice))
 

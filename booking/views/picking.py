@@ -21,6 +21,7 @@ from .. import selectors, services
 from ..display import PACIFIC_LABEL, day_text
 from ..forms import TimeChoiceForm
 from .common import day_problem_page, form_error_text, slot_rows, taken_page
+from .shared import render_shared
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class TimeScreen:
     clinician_fixed: bool = False  # rescheduling keeps the appointment's clinician
     exclude_appointment_id: int | None = None
     context: dict = field(default_factory=dict)
+    shared: bool = False  # a public URL (not a reschedule link): see views.shared
 
 
 def time_picking(request, screen: TimeScreen, day: str, *, choose: Callable[[dict], object]):
@@ -96,4 +98,13 @@ def _times_page(request, screen: TimeScreen, the_day, *, error: str):
         "days_url": screen.days_link,
         "pacific_label": PACIFIC_LABEL,
     }
+    if screen.shared and not error:
+        return render_shared(
+            request,
+            screen.template,
+            context,
+            content=(the_day, screen.clinician_value, screen.days_link, tuple(slots)),
+            deps=(screen.consultation_type, *screen.clinicians, *screen.shown),
+            per_request=("hold_key",),
+        )
     return render(request, screen.template, context, status=400 if error else 200)
