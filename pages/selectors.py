@@ -411,6 +411,20 @@ def page_content(
     return content
 
 
+def shown_page(page: Page | None, content: PageContent) -> Page | None:
+    """The page as shown: with its reviewed translation's words when `content` has one."""
+    if page is None or not content.page_translation:
+        return page
+    return translated_page(page, content.page_translation)
+
+
+def content_language(content: PageContent) -> str:
+    """The language of the page's own words when it is not the page's (no reviewed
+    translation yet), else "": those elements carry lang, the frame around them does not."""
+    shown = content.shown_language
+    return shown if shown and shown != active_language() else ""
+
+
 def translated_page(page: Page, translation: dict) -> Page:
     """A copy of `page` (never saved) with its reviewed translation's words and review."""
     shown = copy.copy(page)

@@ -41,8 +41,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
     site_url = settings.SITE_URL
     content = selectors.page_content_for(page)
-    if page is not None and content.page_translation:
-        page = selectors.translated_page(page, content.page_translation)
+    page = selectors.shown_page(page, content)  # its reviewed translation's words, if any
     page_path = page.get_absolute_url() if page else reverse("pages:home")
     canonical_url = site_url + page_path
     description = selectors.page_description(
@@ -59,11 +58,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "site_url": site_url,
         "canonical_url": canonical_url,
         "page_path": page_path,
-        # The language the page's own words are in when it is not the page's (no reviewed
-        # translation yet): those elements carry lang, the Spanish frame around them not.
-        "content_lang": content.shown_language
-        if content.shown_language and content.shown_language != i18n.active_language()
-        else "",
+        "content_lang": selectors.content_language(content),
         "page_title": page_title,
         "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
         "privacy_practices_link": selectors.first_link_of_kind(index, Page.Kind.PRIVACY_PRACTICES),
