@@ -74,3 +74,15 @@ def test_an_english_booking_still_reads_in_english(client, clinicians, frozen_cl
     client.get("/es/book/couples-consultation/2026-03-04/")  # Spanish first: nothing sticks
     page = client.get("/book/couples-consultation/2026-03-04/").content.decode()
     assert "Wednesday, March 4, 2026" in page and "10:00 am" in page
+
+
+@pytest.mark.parametrize("first", ["/book/couples-consultation/", "/es/book/couples-consultation/"])
+def test_the_day_and_time_pages_are_kept_per_language(client, clinicians, frozen_clock, first):
+    """Whatever language a day or time page was first rendered in, the other gets its own."""
+    for path in (first, first + "2026-03-04/"):
+        client.get(path)
+    for path in ("/book/couples-consultation/", "/book/couples-consultation/2026-03-04/"):
+        english = client.get(path).content.decode()
+        spanish = client.get("/es" + path).content.decode()
+        assert "Pacific time" in english and "hora del Pacífico" not in english, path
+        assert "hora del Pacífico" in spanish and "Pacific time" not in spanish, path
