@@ -33,6 +33,8 @@ starter: migrate
 # The Spanish catalogue (locale/es/LC_MESSAGES/django.po) is compiled here, never committed:
 # the .mo is build output, and a stale committed one would show English on the Spanish pages.
 messages: install
+	@command -v msgfmt >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext \
+	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules --verbosity 0
 
 run: starter messages
@@ -53,19 +55,19 @@ format: install-dev
 	$(BIN)/ruff format .
 
 # wrk drives the load (Debian's package, installed here when missing, as .ci/run does Chromium).
-bench: install-dev
+bench: install-dev messages
 	@command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk \
 	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 	$(BIN)/python bench/run.py
 
 # Lighthouse 12.2.3 (npm) with Debian's Chromium, mobile: home and a topic page under gunicorn.
-lighthouse: install-dev
+lighthouse: install-dev messages
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/lighthouse.py
 
-worker: install
+worker: install messages
 	$(BIN)/celery -A clinic_site worker --loglevel=INFO
 
-beat: install
+beat: install messages
 	$(BIN)/celery -A clinic_site beat --loglevel=INFO
 
 clean:
