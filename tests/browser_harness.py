@@ -224,6 +224,12 @@ def assert_accessible(page, label: str, *, tags: list[str] = WCAG_TAGS) -> None:
         from axe_playwright_python.sync_playwright import Axe
 
         _axe = Axe()
+    # Measure the page as a person sees it: loaded, with every stylesheet applied (a check
+    # run mid-navigation once saw a page before its CSS and reported target sizes).
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "[...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet)"
+    )
     results = _axe.run(
         page,
         options={
