@@ -105,18 +105,30 @@ def test_the_starter_content_brings_spanish_wording_waiting_for_review(client):
 
     from django.core.management import call_command
 
-    from pages.models import PageTranslation
+    from pages.models import (
+        FAQEntryTranslation,
+        Page,
+        PageTranslation,
+        SectionTranslation,
+        TakeawayTranslation,
+    )
+    from pages.starter_content import PAGES
 
     call_command("seed_content", stdout=io.StringIO())
-    call_command("seed_content", stdout=io.StringIO())  # idempotent
+    counts = [m.objects.count() for m in (PageTranslation, SectionTranslation,
+              FAQEntryTranslation, TakeawayTranslation)]  # fmt: skip
+    call_command("seed_content", stdout=io.StringIO())  # idempotent: nothing twice
+    assert counts == [m.objects.count() for m in (PageTranslation, SectionTranslation,
+                      FAQEntryTranslation, TakeawayTranslation)]  # fmt: skip
     translations = PageTranslation.objects.select_related("page")
-    assert {t.page.slug for t in translations} == {"home", "what-it-is", "cost-and-insurance"}
+    assert {t.page.slug for t in translations} == {spec["slug"] for spec in PAGES}
+    assert len(translations) == len(PAGES) == Page.objects.count()
     assert all(not t.is_reviewed for t in translations)
-    home = PageTranslation.objects.get(page__kind="home")
-    assert (
-        home.page.takeaways.count()
-        == home.page.takeaways.filter(translations__isnull=False).count()
-    )
+    assert all(t.title and t.lede and t.meta_description for t in translations)
+    # Every section, FAQ entry and takeaway of every starter page has its Spanish row.
+    for page in Page.objects.all():
+        for rows in (page.sections, page.faqs, page.takeaways):
+            assert rows.count() == rows.filter(translations__language="es").count(), page.slug
     # Until a clinician reviews it, /es/ shows the English page and says so.
     html = html_of(client, "/es/what-it-is/")
     assert NOTE in html and "La idea, en palabras sencillas" not in html
@@ -134,3 +146,23 @@ def test_staff_edit_the_spanish_version_in_the_page_admin(admin_client):
                   "Spanish key takeaways"):  # fmt: skip
         assert label in html, label
     assert "translation reviewed on" in html.lower()
+
+
+def test_the_starter_spanish_wording_waits_in_the_admin_for_a_clinicians_review(admin_client):
+    import io
+
+    from django.core.management import call_command
+
+    from pages.models import Page
+
+    call_command("seed_content", stdout=io.StringIO())
+    page = Page.objects.get(slug="how-many-sessions")
+    html = admin_client.get(f"/admin/pages/page/{page.pk}/change/").content.decode()
+    for spanish in ("¿Cuántas sesiones vamos a necesitar?", "Cada plan es distinto",
+                    "Antes de cada sesión con medicamento"):  # fmt: skip
+        assert spanish in html, spanish
+    # Loaded without a reviewer or a review date: the public still sees the English.
+    translation = page.translations.get(language="es")
+    assert translation.reviewed_on is None and not translation.reviewer_name
+    public = admin_client.get("/es/how-many-sessions/").content.decode()
+    assert NOTE in public and "Cada plan es distinto" not in public
