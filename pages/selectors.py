@@ -326,17 +326,28 @@ def _children_rows(*, page_id: int, **parts) -> list[tuple]:
         return cursor.fetchall()
 
 
-def page_content_for(page: Page | None) -> PageContent:
+def page_content_for(page: Page | None, *, keep: bool = False) -> PageContent:
     """What a public page shows below its text: the home page its testimonials and team, the
-    cost page its fees; the default home page (no page yet) nothing."""
+    cost page its fees; the default home page (no page yet) nothing.
+
+    `keep` (a published page, not a preview): kept per content generation like the page row
+    itself (published_page_get), in the active language: every child table, testimonials,
+    team and fees start a new generation when saved (pages.signals), and related pages come
+    from the page index of the same generation. Not to be changed by the caller."""
     if page is None:
         return PageContent()
-    return page_content(
-        page=page,
-        with_testimonials=page.kind == Page.Kind.HOME,
-        with_team=page.kind == Page.Kind.HOME,
-        with_fees=page.kind == Page.Kind.COST,
-    )
+
+    def build() -> PageContent:
+        return page_content(
+            page=page,
+            with_testimonials=page.kind == Page.Kind.HOME,
+            with_team=page.kind == Page.Kind.HOME,
+            with_fees=page.kind == Page.Kind.COST,
+        )
+
+    if not keep:
+        return build()
+    return generation_value(f"content:{page.pk}:{page.kind}", build)
 
 
 def page_description(*, page: Page | None, area_served: str) -> str:

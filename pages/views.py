@@ -40,7 +40,7 @@ def document_title(*, title: str, clinic_name: str) -> str:
 def page_context(*, page: Page | None, site_settings: SiteSettings, preview: bool = False):
     """Everything the page templates need. Deliberately request-free: the HTML is shared."""
     site_url = settings.SITE_URL
-    content = selectors.page_content_for(page)
+    content = selectors.page_content_for(page, keep=not preview)
     page = selectors.shown_page(page, content)  # its reviewed translation's words, if any
     page_path = page.get_absolute_url() if page else reverse("pages:home")
     canonical_url = site_url + page_path
