@@ -11,11 +11,25 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import connection
-from django.db.models import CharField, F, IntegerField, OuterRef, Subquery, TextField, Value
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Cast, JSONObject
 from django.utils.translation import gettext
 
-from clinic_site.i18n import active_language, default_language
+from clinic_site.i18n import (
+    active_language,
+    default_language,
+    other_languages,
+    path_in_language,
+)
 
 from .cache import generation_value
 from .models import (
@@ -49,6 +63,9 @@ class PageLink:
     show_in_nav: bool
     updated_at: datetime
     language: str = "en"  # the language of its title and lede (no reviewed translation: en)
+    # The languages the page's own words exist in: English, and each language it has a
+    # reviewed translation in (only those are advertised as its alternates: hreflang, sitemap).
+    languages: tuple[str, ...] = ("en",)
 
 
 @dataclass(frozen=True)
@@ -104,11 +121,10 @@ def _published_page_index_build() -> list[PageLink]:
         "id", "kind", "title", "nav_label", "slug", "lede", "show_in_nav", "updated_at"
     )
     language = active_language()
+    pages = pages.annotate(**reviewed_in_annotations())
     if language != default_language():
         # Each page's reviewed translation, if any, in the same query (menu and links).
-        reviewed = PageTranslation.objects.filter(
-            page=OuterRef("pk"), language=language, reviewed_on__isnull=False
-        ).exclude(reviewer_name="")
+        reviewed = reviewed_translations(language)
         pages = pages.annotate(
             tr_title=Subquery(reviewed.values("title")[:1]),
             tr_nav_label=Subquery(reviewed.values("nav_label")[:1]),
@@ -129,9 +145,40 @@ def _published_page_index_build() -> list[PageLink]:
                 show_in_nav=page.show_in_nav,
                 updated_at=page.updated_at,
                 language=language if translated else default_language(),
+                languages=page_languages(page),
             )
         )
     return links
+
+
+def reviewed_translations(language: str):
+    """The reviewed translations (a date and a reviewer) in `language` of the outer page."""
+    return PageTranslation.objects.filter(
+        page=OuterRef("pk"), language=language, reviewed_on__isnull=False
+    ).exclude(reviewer_name="")
+
+
+def reviewed_in_annotations() -> dict:
+    """`reviewed_<code>` for each other language: whether the page has a reviewed
+    translation in it (EXISTS subqueries: in the page query itself, no extra query)."""
+    return {f"reviewed_{code}": Exists(reviewed_translations(code)) for code in other_languages()}
+
+
+def page_languages(page: Page) -> tuple[str, ...]:
+    """The languages a page annotated with reviewed_in_annotations() exists in."""
+    return (default_language(),) + tuple(
+        code for code in other_languages() if getattr(page, f"reviewed_{code}", False)
+    )
+
+
+def languages_of(page: Page | None, index: list[PageLink]) -> tuple[str, ...] | None:
+    """The languages `page` exists in, from the published index; None (every language) for
+    the default home page, whose words all come from the catalogue; English only for a page
+    not in the index (a draft shown to staff)."""
+    if page is None:
+        return None
+    link = next((link for link in index if link.id == page.pk), None)
+    return link.languages if link else (default_language(),)
 
 
 def nav_links() -> list[PageLink]:
@@ -445,3 +492,11 @@ def translated_page(page: Page, translation: dict) -> Page:
     shown.reviewer_name = translation["reviewer_name"]
     shown.reviewer_credentials = translation.get("reviewer_credentials") or ""
     return shown
+
+
+def canonical_path(path: str, languages: tuple[str, ...] | None) -> str:
+    """The canonical path of a page: itself, or, when its words do not exist in the path's
+    language (the English shown under /es/ with a note), the page in its own language."""
+    if languages is None or active_language() in languages:
+        return path
+    return path_in_language(path, default_language())

@@ -43,12 +43,12 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     content = selectors.page_content_for(page, keep=not preview)
     page = selectors.shown_page(page, content)  # its reviewed translation's words, if any
     page_path = page.get_absolute_url() if page else reverse("pages:home")
-    canonical_url = site_url + page_path
+    index = selectors.published_page_index()
+    languages = selectors.languages_of(page, index)  # None: every language
+    canonical_url = site_url + selectors.canonical_path(page_path, languages)
     description = selectors.page_description(
         page=page, area_served=site_settings.localized["area_served"]
     )
-    index = selectors.published_page_index()
-    is_home = page is None or page.kind == Page.Kind.HOME
     page_title = (page.seo_title or page.title) if page else site_settings.clinic_name
     return {
         "page": page,
@@ -58,6 +58,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "site_url": site_url,
         "canonical_url": canonical_url,
         "page_path": page_path,
+        "page_languages": languages,
         "content_lang": selectors.content_language(content),
         "page_title": page_title,
         "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
@@ -73,7 +74,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         ),
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],
         "preview": preview,
-        "care_phases": CARE_PHASES if is_home else (),
+        "care_phases": CARE_PHASES if page is None or page.kind == Page.Kind.HOME else (),
         "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
     }
 
@@ -212,24 +213,30 @@ def team_photo(request, member_id: int, version: str):
 
 @require_safe
 def sitemap_xml(request):
-    """Every published page in each language, each entry naming its alternates (hreflang,
-    with x-default the English page), as search engines ask for translated pages."""
-    pages = Page.objects.published().only("id", "kind", "slug", "updated_at")
+    """Every published page in each language its words exist in (English, and each language
+    it has a reviewed translation in: an /es/ page showing the English with a note is not
+    listed), each entry naming its alternates (hreflang, with x-default the English page)
+    when there are two or more, as search engines ask for translated pages."""
+    pages = (
+        Page.objects.published()
+        .only("id", "kind", "slug", "updated_at")
+        .annotate(**selectors.reviewed_in_annotations())
+    )
     entries = []
     for page in pages:
         path = page.get_absolute_url()
+        languages = selectors.page_languages(page)
         alternates = [
-            {"code": code, "path": i18n.path_in_language(path, code)}
-            for code, _name in settings.LANGUAGES
+            {"code": code, "path": i18n.path_in_language(path, code)} for code in languages
         ]
         alternates.append({"code": "x-default", "path": i18n.path_in_language(path, "en")})
         entries.extend(
             {
                 "path": i18n.path_in_language(path, code),
                 "updated_at": page.updated_at,
-                "alternates": alternates,
+                "alternates": alternates if len(languages) > 1 else [],
             }
-            for code, _name in settings.LANGUAGES
+            for code in languages
         )
     xml = render_to_string("pages/sitemap.xml", {"site_url": settings.SITE_URL, "entries": entries})
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")

@@ -5,6 +5,7 @@ public page is one entry per language and the switcher is a plain link to the sa
 the other language. The staff admin is English and unprefixed.
 """
 
+import datetime as dt
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from clinic_site import i18n
-from tests.factories import PageFactory, page_with_children
+from tests.factories import PageFactory, PageTranslationFactory, page_with_children
 
 pytestmark = pytest.mark.django_db
 
@@ -87,13 +88,63 @@ def test_the_home_page_cache_is_per_language_too(client, django_assert_num_queri
         assert "Saltar" in html_of(client.get("/es/"))
 
 
-@pytest.mark.parametrize("path", ["/p/", "/es/p/"])
-def test_every_page_names_both_languages_and_a_default_in_its_head(client, path):
-    PageFactory(slug="p")
-    html = html_of(client.get(path))
+def head_links(html: str) -> tuple[dict, str]:
     head = html[: html.index("</head>")]
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
-    assert alternates == {"en": f"{SITE}/p/", "es": f"{SITE}/es/p/", "x-default": f"{SITE}/p/"}
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', head)
+    return alternates, canonical.group(1) if canonical else ""
+
+
+BOTH = {"en": f"{SITE}/p/", "es": f"{SITE}/es/p/", "x-default": f"{SITE}/p/"}
+
+
+@pytest.mark.parametrize("path", ["/p/", "/es/p/"])
+def test_a_page_with_a_reviewed_spanish_version_names_both_languages_in_its_head(client, path):
+    PageTranslationFactory(page=PageFactory(slug="p"))  # reviewed (a date and a reviewer)
+    alternates, canonical = head_links(html_of(client.get(path)))
+    assert alternates == BOTH
+    assert canonical == SITE + path  # each language is its own page
+
+
+@pytest.mark.parametrize("reviewed", [False, True])
+def test_an_english_page_shown_under_es_is_not_advertised_as_spanish(client, reviewed):
+    """Without a reviewed translation /es/p/ is the English page with a note: it is not a
+    Spanish alternate (no hreflang es) and its canonical is the English page."""
+    page = PageFactory(slug="p")
+    if reviewed:  # an unreviewed translation is as good as none
+        PageTranslationFactory(page=page, reviewed_on=None, reviewer_name="")
+    for path in ("/p/", "/es/p/"):
+        html = html_of(client.get(path))
+        alternates, canonical = head_links(html)
+        assert alternates == {}, path
+        assert canonical == f"{SITE}/p/", path
+    assert 'class="language-switch" href="/es/p/"' in html_of(client.get("/p/"))  # still offered
+
+
+@pytest.mark.parametrize("path", ["/inquiry/", "/es/inquiry/", "/book/", "/es/book/", "/es/"])
+def test_the_flow_pages_translated_by_the_catalogue_name_both_languages(client, path):
+    english = i18n.path_in_language(path, "en")
+    alternates, _canonical = head_links(html_of(client.get(path)))
+    assert alternates == {
+        "en": SITE + english,
+        "es": SITE + i18n.path_in_language(path, "es"),
+        "x-default": SITE + english,
+    }
+
+
+def test_a_review_makes_the_spanish_page_an_alternate_at_once(client, django_assert_num_queries):
+    translation_row = PageTranslationFactory(
+        page=PageFactory(slug="p"), reviewed_on=None, reviewer_name=""
+    )
+    assert head_links(html_of(client.get("/es/p/")))[0] == {}
+    assert head_links(html_of(client.get("/p/")))[0] == {}
+    with django_assert_num_queries(0):  # cached, both languages
+        html_of(client.get("/p/"))
+        html_of(client.get("/es/p/"))
+    translation_row.reviewed_on, translation_row.reviewer_name = dt.date(2026, 12, 1), "Dra. Ruiz"
+    translation_row.save()
+    assert head_links(html_of(client.get("/p/")))[0] == BOTH
+    assert head_links(html_of(client.get("/es/p/"))) == (BOTH, f"{SITE}/es/p/")
 
 
 @pytest.mark.parametrize(

@@ -55,18 +55,27 @@ class LanguageLink:
     path: str
     url: str  # absolute, for hreflang
     current: bool
+    # Advertised as an alternate (hreflang): the page's words exist in this language.
+    alternate: bool = True
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[LanguageLink]:
     """This page in each language (for hreflang and the switcher); empty where the page has
     no translation (the staff side). Public pages are rendered without a request, so they
-    pass their own path as `page_path`."""
+    pass their own path as `page_path`, and content pages the languages their words exist
+    in as `page_languages` (None or absent: every language, as the flow pages, translated by
+    the catalogue). The switcher offers every language (the frame is translated); hreflang
+    names a language only where the page's words exist in it, and only when there are two."""
     request = context.get("request")
     path = context.get("page_path") or (request.path_info if request is not None else None)
     if not path or not i18n.translated_path(path):
         return []
     current = i18n.active_language()
+    languages = context.get("page_languages")
+    advertised = [
+        code for code, _name in settings.LANGUAGES if languages is None or code in languages
+    ]
     return [
         LanguageLink(
             code=code,
@@ -74,6 +83,7 @@ def language_links(context) -> list[LanguageLink]:
             path=i18n.path_in_language(path, code),
             url=settings.SITE_URL + i18n.path_in_language(path, code),
             current=code == current,
+            alternate=len(advertised) > 1 and code in advertised,
         )
         for code, name in settings.LANGUAGES
     ]

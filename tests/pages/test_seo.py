@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from pages.models import Page
-from tests.factories import FAQEntryFactory, PageFactory
+from tests.factories import FAQEntryFactory, PageFactory, PageTranslationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,21 +115,41 @@ def test_sitemap_lists_only_published_pages_with_lastmod(client):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.fromstring(response.content)
     locs = sorted(url.find("s:loc", ns).text for url in root.findall("s:url", ns))
-    # Each page in English and in Spanish (/es/), each naming both as alternates.
-    assert locs == [f"{SITE}/", f"{SITE}/es/", f"{SITE}/es/live/", f"{SITE}/live/"]
-    xhtml = "{http://www.w3.org/1999/xhtml}link"
-    for url in root.findall("s:url", ns):
-        alternates = {link.get("hreflang"): link.get("href") for link in url.iter(xhtml)}
-        loc = url.find("s:loc", ns).text
-        english = loc.replace(f"{SITE}/es/", f"{SITE}/")
-        assert alternates == {
-            "en": english,
-            "es": english.replace(f"{SITE}/", f"{SITE}/es/", 1),
-            "x-default": english,
-        }
+    # No reviewed Spanish version: the English page only, naming no alternate.
+    assert locs == [f"{SITE}/", f"{SITE}/live/"]
+    assert not list(root.iter("{http://www.w3.org/1999/xhtml}link"))
     lastmods = [url.find("s:lastmod", ns).text for url in root.findall("s:url", ns)]
     assert all(lastmods)
     assert home.updated_at.date().isoformat()[:4] in lastmods[0]
+
+
+def sitemap_alternates(client) -> dict[str, dict]:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    return {
+        url.find("s:loc", ns).text: {
+            link.get("hreflang"): link.get("href") for link in url.iter(xhtml)
+        }
+        for url in root.findall("s:url", ns)
+    }
+
+
+def test_sitemap_lists_the_spanish_page_only_once_its_translation_is_reviewed(client):
+    reviewed, waiting = PageFactory(slug="reviewed"), PageFactory(slug="waiting")
+    PageTranslationFactory(page=reviewed)
+    PageTranslationFactory(page=waiting, reviewed_on=None, reviewer_name="")
+    both = {
+        "en": f"{SITE}/reviewed/",
+        "es": f"{SITE}/es/reviewed/",
+        "x-default": f"{SITE}/reviewed/",
+    }
+    # Each language of the reviewed page names both; the waiting one is English only.
+    assert sitemap_alternates(client) == {
+        f"{SITE}/reviewed/": both,
+        f"{SITE}/es/reviewed/": both,
+        f"{SITE}/waiting/": {},
+    }
 
 
 def test_robots_points_at_the_sitemap_and_keeps_forms_out(client):
