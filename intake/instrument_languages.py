@@ -55,7 +55,7 @@ FREQUENCY_ES = {
     "3": "Casi todos los días",
 }
 YES_NO_ES = {"yes": "Sí", "no": "No"}
-YES_NO_NOT_SURE_ES = {"yes": "Sí", "no": "No", "not_sure": "No estoy seguro/a"}
+YES_NO_NOT_SURE_ES = {"yes": "Sí", "no": "No", "not_sure": "No estoy seguro(a)"}
 ONLY_IF_YES_ES = "Conteste solo si respondió que sí arriba."
 
 SPANISH_TRANSLATIONS: dict[str, Translation] = {
@@ -190,7 +190,7 @@ SPANISH_TRANSLATIONS: dict[str, Translation] = {
         version="clinic-ketamine-medical v1 es",
         title="Preguntas médicas",
         intro="Un clínico revisa estas respuestas antes de cualquier sesión con medicamento. "
-        "Contestar “sí” o “no estoy seguro/a” no le descarta: significa que un clínico lo "
+        "Contestar “sí” o “no estoy seguro(a)” no le descarta: significa que un clínico lo "
         "hablará con usted.",
         items={
             "psychosis": "¿Alguna vez ha tenido esquizofrenia, algún trastorno psicótico o "

@@ -15,9 +15,9 @@ SPANISH_PAGES = {
         "ansiedad son parte de la historia, puede sentirse como si ya nada les llegara a los "
         "dos. Les ofrecemos una manera cuidadosa y supervisada de volver a intentarlo, juntos.",
         "seo_title": "Terapia de pareja asistida con ketamina, Sur de California",
-        "meta_description": "Terapia de pareja con dosis bajas de ketamina y una evaluación "
-        "médica cuidadosa, en el Sur de California. Consultas confidenciales; aceptamos "
-        "planes PPO.",
+        "meta_description": "Terapia de pareja con dosis bajas de ketamina y evaluación "
+        "médica cuidadosa, en el Sur de California. Solicitudes confidenciales; aceptamos la "
+        "mayoría de los planes PPO.",
         "takeaways": [
             "Terapia de conversación para los dos, con una dosis baja de ketamina en momentos "
             "planeados.",
@@ -133,7 +133,7 @@ SPANISH_PAGES = {
                 "Recibos detallados para reembolso (superbills)",
                 "Un *superbill* es un recibo detallado con los códigos que pide la "
                 "aseguradora. Si no estamos en la red de su plan, podemos darles uno después "
-                "de cada consulta pagada, y ustedes lo envían a su aseguradora para reclamar "
+                "de cada visita pagada, y ustedes lo envían a su aseguradora para reclamar "
                 "lo que el plan les devuelva.",
             ),
             (

@@ -43,7 +43,7 @@ def book_in_spanish(client):
 
 def test_the_booking_pages_speak_spanish(client, clinicians, frozen_clock):
     start = client.get("/es/book/").content.decode()
-    assert "Reservar una cita de consulta" in start and "Paso 1 de 5" in start
+    assert "Reservar una consulta" in start and "Paso 1 de 5" in start
     days = client.get("/es/book/couples-consultation/").content.decode()
     assert "Elija un día" in days and "hora del Pacífico" in days
     assert "Pacific time" not in days and "Choose a day" not in days

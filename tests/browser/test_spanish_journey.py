@@ -155,13 +155,13 @@ def test_a_spanish_speaking_couple_inquires_screens_and_books_in_spanish(open_jo
     for number, answers in enumerate(INQUIRY_STEPS, start=1):
         last = number == len(INQUIRY_STEPS)
         assert f"Paso {number} de {len(INQUIRY_STEPS)}" in page.content()
-        check_spanish_page(maria, f"consulta paso {number}", clinic_name=clinic_name)
+        check_spanish_page(maria, f"solicitud paso {number}", clinic_name=clinic_name)
         if number == 1:
             submit(page, "Continuar")  # nothing filled in: the error state, in Spanish
-            check_spanish_page(maria, "consulta paso 1 con errores", clinic_name=clinic_name)
+            check_spanish_page(maria, "solicitud paso 1 con errores", clinic_name=clinic_name)
         fill(page, answers)
-        submit(page, "Enviar mi consulta" if last else "Continuar")
-    assert page.locator("h1").inner_text() == "Gracias: su consulta fue enviada"
+        submit(page, "Enviar mi solicitud" if last else "Continuar")
+    assert page.locator("h1").inner_text() == "Gracias: su solicitud fue enviada"
     check_spanish_page(maria, "consulta enviada", clinic_name=clinic_name)
     own_link = page.get_by_role("link", name="Empezar mi cuestionario").get_attribute("href")
     partner_link = page.locator("#partner-link").input_value().strip()

@@ -125,7 +125,7 @@ def test_the_inquiry_steps_are_in_spanish(client):
     html = client.get("/es/inquiry/").content.decode()
     assert '<html lang="es">' in html
     spanish = (
-        "Consulta confidencial", "Paso 1 de 6: Sobre usted", "Su nombre", "Continuar",
+        "Solicitud confidencial", "Paso 1 de 6: Sobre usted", "Su nombre", "Continuar",
         "¿Cómo debemos comunicarnos con usted?", "Llamada telefónica",
     )  # fmt: skip
     for words in spanish:
@@ -168,7 +168,7 @@ def test_a_spanish_inquiry_keeps_each_persons_language_and_writes_to_them_in_it(
     with django_capture_on_commit_callbacks(execute=True):
         done = send_inquiry_in_spanish(client, partner=partner)
     html = done.content.decode()
-    assert "Gracias: su consulta fue enviada" in html and "/es/inquiry/s/" in html
+    assert "Gracias: su solicitud fue enviada" in html and "/es/inquiry/s/" in html
     assert "/es/book/?inquiry=" in html
     inquiry = Inquiry.objects.get()
     assert inquiry.language == "es"
