@@ -10,12 +10,16 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .models import (
     FAQEntry,
+    FAQEntryTranslation,
     Page,
     PageRelation,
     PageRevision,
+    PageTranslation,
     Resource,
     Section,
+    SectionTranslation,
     Takeaway,
+    TakeawayTranslation,
     TreatmentJourney,
 )
 
@@ -27,6 +31,14 @@ CHILDREN = (
     ("resources", Resource, "resources"),
     ("relations", PageRelation, "related pages"),
 )
+# The children with wording in other languages: (translation model, its link to the child).
+# A snapshot keeps each child's translations in its row ("translations"), and the page's
+# own translations (with their review) under "page_translations".
+CHILD_TRANSLATIONS = {
+    "sections": (SectionTranslation, "section"),
+    "faqs": (FAQEntryTranslation, "faq"),
+    "takeaways": (TakeawayTranslation, "takeaway"),
+}
 _SKIP_FIELDS = {"id", "page", "created_at", "updated_at"}
 
 
@@ -55,13 +67,41 @@ def _restore(model, row: dict) -> dict:
 
 
 def page_snapshot(*, page: Page) -> dict:
-    """Everything staff can edit on `page`, as JSON-ready data."""
+    """Everything staff can edit on `page`, its translations included, as JSON-ready data."""
     snapshot = {"page": _row(page)}
     for key, model, _label in CHILDREN:
-        snapshot[key] = [_row(child) for child in model.objects.filter(page=page)]
+        children = list(model.objects.filter(page=page))
+        rows = [_row(child) for child in children]
+        if key in CHILD_TRANSLATIONS:
+            translation_model, link = CHILD_TRANSLATIONS[key]
+            by_child: dict[int, list[dict]] = {child.pk: [] for child in children}
+            for translation in translation_model.objects.filter(page=page).order_by("language"):
+                row = _row(translation)
+                by_child[row.pop(f"{link}_id")].append(row)
+            for row, child in zip(rows, children, strict=True):
+                row["translations"] = by_child[child.pk]
+        snapshot[key] = rows
+    snapshot["page_translations"] = [
+        _row(translation) for translation in page.translations.order_by("language")
+    ]
     journey = TreatmentJourney.objects.filter(page=page).first()
     snapshot["journey"] = _row(journey) if journey else None
     return snapshot
+
+
+def _without_translations(rows: list[dict]) -> list[dict]:
+    return [{k: v for k, v in row.items() if k != "translations"} for row in rows]
+
+
+def _translations_of(snapshot: dict) -> list | None:
+    """All the snapshot's translated wording; None for a snapshot from before translations
+    were recorded (nothing can be said about what changed in them)."""
+    if "page_translations" not in snapshot:
+        return None
+    children = [
+        [row.get("translations") for row in snapshot.get(key, [])] for key in CHILD_TRANSLATIONS
+    ]
+    return [snapshot["page_translations"], children]
 
 
 def _describe_changes(old: dict | None, new: dict) -> str:
@@ -72,9 +112,16 @@ def _describe_changes(old: dict | None, new: dict) -> str:
         for name in new["page"]
         if old.get("page", {}).get(name) != new["page"][name]
     ]
-    changed += [label for key, _m, label in CHILDREN if old.get(key) != new[key]]
+    changed += [
+        label
+        for key, _m, label in CHILDREN
+        if _without_translations(old.get(key, [])) != _without_translations(new[key])
+    ]
     if old.get("journey") != new["journey"]:
         changed.append("treatment journey")
+    old_translations = _translations_of(old)
+    if old_translations is not None and old_translations != _translations_of(new):
+        changed.append("translations")
     return ("Changed: " + ", ".join(changed) + ".") if changed else "Saved with no changes."
 
 
@@ -102,14 +149,30 @@ def page_revert(*, revision: PageRevision, user=None) -> PageRevision:
     page.full_clean()  # e.g. another page has taken the slug since: refuse, change nothing
     page.save()
 
+    # Today's translations: a revision recorded before translations were snapshotted keeps
+    # them (each child's by its position), rather than losing them with the deleted rows.
+    today = page_snapshot(page=page)
     existing_ids = set(Page.objects.values_list("id", flat=True))
     for key, model, _label in CHILDREN:
         model.objects.filter(page=page).delete()
+        kept = {row.get("position"): row.get("translations", []) for row in today[key]}
         for row in snapshot.get(key, []):
             values = _restore(model, row)
             if model is PageRelation and values.get("related_page_id") not in existing_ids:
                 continue  # the linked page has since been deleted
-            model(page=page, **values).save()
+            child = model(page=page, **values)
+            child.save()
+            if key in CHILD_TRANSLATIONS:
+                translation_model, link = CHILD_TRANSLATIONS[key]
+                for translated in row.get("translations", kept.get(row.get("position"), [])):
+                    values = _restore(translation_model, translated)
+                    translation_model(**{link: child}, **values).save()
+    if "page_translations" in snapshot:
+        # The page's wording in each language goes back with its review (date, reviewer):
+        # a review belongs to the words that were reviewed.
+        page.translations.all().delete()
+        for row in snapshot["page_translations"]:
+            PageTranslation(page=page, **_restore(PageTranslation, row)).save()
 
     TreatmentJourney.objects.filter(page=page).delete()
     if snapshot.get("journey"):

@@ -4,7 +4,14 @@ import pytest
 from django.utils import timezone
 
 from pages.models import FAQEntry, Page, PageRevision, SiteSettings, TreatmentJourney
-from tests.factories import PageFactory, SectionFactory
+from tests.factories import (
+    FAQEntryFactory,
+    FAQEntryTranslationFactory,
+    PageFactory,
+    PageTranslationFactory,
+    SectionFactory,
+    SectionTranslationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +184,64 @@ def test_revert_puts_the_page_and_its_children_back(admin_client, client, admin_
     latest = PageRevision.objects.filter(page=page).first()
     assert latest.summary.startswith("Reverted to the version saved")
     assert latest.user == admin_user
+
+
+def test_revert_brings_back_the_translations_and_their_review_too(admin_client, client, admin_user):
+    from pages.services import page_revision_create
+
+    page = PageFactory(slug="p", title="Original")
+    section = SectionFactory(page=page, heading="Kept", body_markdown="original body")
+    faq = FAQEntryFactory(page=page)
+    PageTranslationFactory(page=page, title="Original en español")  # reviewed
+    SectionTranslationFactory(section=section, heading="Guardada", body_markdown="cuerpo original")
+    FAQEntryTranslationFactory(faq=faq, question="¿Pregunta original?")
+    original = page_revision_create(page=page, user=admin_user)
+    assert "Guardada" in client.get("/es/p/").content.decode()
+
+    # A new, unreviewed Spanish wording and an English edit; the section translation deleted.
+    spanish = page.translations.get()
+    spanish.title, spanish.reviewed_on, spanish.reviewer_name = "Cambiada", None, ""
+    spanish.save()
+    section.translations.all().delete()
+    faq.translations.update(question="¿Pregunta cambiada?")
+    page.title = "Changed"
+    page.save()
+    latest = page_revision_create(page=page, user=admin_user)
+    assert latest.summary == "Changed: title, translations."
+    html = client.get("/es/p/").content.decode()
+    assert "Esta página aún no está disponible en español" in html and "Guardada" not in html
+
+    response = admin_client.post(f"/admin/pages/page/{page.pk}/revisions/{original.pk}/revert/")
+    assert response.status_code == 302
+    spanish = Page.objects.get(pk=page.pk).translations.get()
+    assert spanish.title == "Original en español" and spanish.is_reviewed
+    html = client.get("/es/p/").content.decode()
+    assert "Original en español" in html and "cuerpo original" in html
+    assert "¿Pregunta original?" in html and "Cambiada" not in html
+
+
+def test_reverting_to_a_revision_saved_before_translations_were_recorded_keeps_them(
+    admin_client, client, admin_user
+):
+    from pages.services import page_revision_create
+
+    page = PageFactory(slug="p", title="Original")
+    section = SectionFactory(page=page, heading="Kept", position=1)
+    old = page_revision_create(page=page, user=admin_user)
+    # As a revision recorded before this change looked: no translations in it.
+    old.snapshot.pop("page_translations")
+    for row in old.snapshot["sections"]:
+        row.pop("translations")
+    old.save()
+    PageTranslationFactory(page=page, title="Título")
+    SectionTranslationFactory(section=section, heading="Se queda")
+    page.title = "Changed"
+    page.save()
+    assert page_revision_create(page=page, user=admin_user).summary == "Changed: title."
+
+    admin_client.post(f"/admin/pages/page/{page.pk}/revisions/{old.pk}/revert/")
+    html = client.get("/es/p/").content.decode()
+    assert "Título" in html and "Se queda" in html  # today's Spanish, not lost
 
 
 def test_overdue_review_filter_lists_pages_past_due_or_never_reviewed(admin_client):
