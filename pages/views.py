@@ -123,38 +123,45 @@ def cached_page_response(request, entry: CachedPage) -> HttpResponse:
     return response
 
 
-def _serve(request, *, cache_name: str, load, allow_empty: bool = False) -> HttpResponse:
+def page_entry(cache_name: str) -> CachedPage | None:
+    """The public page `cache_name` ("home" or "slug:<slug>") as a cache entry: the stored
+    one for the current generation, else rendered now (without a request) and stored. None:
+    no such page. pages.middleware answers with it above the session/CSRF middleware, which a
+    page rendered without a request never needs; the views below are the fallback (404s,
+    other methods)."""
     entry, generation = cached_page_lookup(cache_name)
     if entry is None:
-        page = load()
-        if page is None and not allow_empty:
-            raise Http404("No such page")
+        home = cache_name == page_cache_name()
+        if home:
+            page = selectors.published_page_get(home=True)
+        else:
+            page = selectors.published_page_get(slug=cache_name.removeprefix("slug:"))
+        # Before any content is seeded the home page still works, with the clinic's facts.
+        if page is None and not home:
+            return None
         html = render_page_html(page=page)
         changed = [SiteSettings.load().updated_at] + ([page.updated_at] if page else [])
         entry = cached_page_set(
             cache_name, html=html, last_modified=max(changed), generation=generation
         )
+    return entry
+
+
+def _serve(request, *, cache_name: str) -> HttpResponse:
+    entry = page_entry(cache_name)
+    if entry is None:
+        raise Http404("No such page")
     return cached_page_response(request, entry)
 
 
 @require_safe
 def home(request):
-    # Before any content is seeded the home page still works, with the clinic's facts only.
-    return _serve(
-        request,
-        cache_name=page_cache_name(),
-        load=lambda: selectors.published_page_get(home=True),
-        allow_empty=True,
-    )
+    return _serve(request, cache_name=page_cache_name())
 
 
 @require_safe
 def page_detail(request, slug: str):
-    return _serve(
-        request,
-        cache_name=page_cache_name(slug=slug),
-        load=lambda: selectors.published_page_get(slug=slug),
-    )
+    return _serve(request, cache_name=page_cache_name(slug=slug))
 
 
 def preview_response(page: Page) -> HttpResponse:

@@ -105,3 +105,34 @@ def test_other_methods_still_reach_the_view(client):
     assert client.post("/p/").status_code == 405
     head = client.head("/p/")
     assert head.status_code == 200 and head.content == b""
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_a_page_not_yet_stored_is_rendered_above_the_session_middleware(
+    client, settings, monkeypatch, page_cache
+):
+    """A miss (and every request with the page cache off) is rendered by pages.middleware
+    too: the page is rendered without a request, so the lower middleware have nothing to do
+    for it. A slug with no page still reaches the view (and its 404)."""
+    from pages import views
+
+    settings.PAGE_HTML_CACHE = page_cache
+    settings.SESSION_SAVE_EVERY_REQUEST = True
+    user = get_user_model().objects.create_user("staffer", password="a long test password 1")
+    client.force_login(user)
+    PageFactory(slug="fresh", title="Rendered above the stack")
+    PageFactory(kind="home", slug="home", title="Home above the stack")
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the view ran")
+
+    monkeypatch.setattr(views, "_serve", not_here)
+    for path, title in (("/fresh/", "Rendered above the stack"), ("/", "Home above the stack")):
+        response = client.get(path, **GZIP)
+        assert response.status_code == 200
+        assert title in gzip.decompress(response.content).decode()
+        assert "Cookie" not in response.get("Vary", "") and not response.cookies
+        assert response.get("X-Frame-Options") == "DENY"
+        assert "Content-Security-Policy" in response
+    monkeypatch.undo()
+    assert client.get("/no-such-page/").status_code == 404
