@@ -40,8 +40,16 @@ def clinic_data(*, site_settings, site_url: str) -> dict:
     return data
 
 
-def medical_web_page_data(*, page, description: str, canonical_url: str, site_url: str) -> dict:
-    """A MedicalWebPage with its medical review (lastReviewed, reviewedBy) when there is one."""
+def in_language(language: str) -> str:
+    """The BCP 47 tag of the page's words: the clinic writes for the United States."""
+    return f"{language or 'en'}-US"
+
+
+def medical_web_page_data(
+    *, page, description: str, canonical_url: str, site_url: str, language: str = "en"
+) -> dict:
+    """A MedicalWebPage with its medical review (lastReviewed, reviewedBy) when there is one.
+    `language` is the language its words are shown in (English under /es/ until reviewed)."""
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -49,7 +57,7 @@ def medical_web_page_data(*, page, description: str, canonical_url: str, site_ur
         "headline": page.title,
         "description": description,
         "url": canonical_url,
-        "inLanguage": "en-US",
+        "inLanguage": in_language(language),
         "dateModified": page.updated_at.isoformat(),
         "publisher": {"@id": clinic_id(site_url)},
         "about": {"@type": "MedicalTherapy", "name": "Ketamine-assisted couples therapy"},
@@ -63,7 +71,7 @@ def medical_web_page_data(*, page, description: str, canonical_url: str, site_ur
     return data
 
 
-def faq_page_data(*, faqs, canonical_url: str) -> dict | None:
+def faq_page_data(*, faqs, canonical_url: str, language: str = "en") -> dict | None:
     """A FAQPage for a page with question-and-answer entries, else None."""
     if not faqs:
         return None
@@ -71,6 +79,7 @@ def faq_page_data(*, faqs, canonical_url: str) -> dict | None:
         "@context": "https://schema.org",
         "@type": "FAQPage",
         "url": canonical_url,
+        "inLanguage": in_language(language),
         "mainEntity": [
             {
                 "@type": "Question",
@@ -83,17 +92,23 @@ def faq_page_data(*, faqs, canonical_url: str) -> dict | None:
 
 
 def page_structured_data(
-    *, page, site_settings, description: str, canonical_url: str, site_url: str, faqs
+    *, page, site_settings, description: str, canonical_url: str, site_url: str, content
 ) -> list[SafeString]:
-    """A page's JSON-LD blocks: the clinic; for a page, the page and its FAQ (if any)."""
+    """A page's JSON-LD blocks: the clinic; for a page, the page and its FAQ (if any), in
+    the language of its shown words (content.shown_language)."""
     structured = [clinic_data(site_settings=site_settings, site_url=site_url)]
+    language = content.shown_language
     if page is not None:
         structured.append(
             medical_web_page_data(
-                page=page, description=description, canonical_url=canonical_url, site_url=site_url
+                page=page,
+                description=description,
+                canonical_url=canonical_url,
+                site_url=site_url,
+                language=language,
             )
         )
-        faq = faq_page_data(faqs=faqs, canonical_url=canonical_url)
+        faq = faq_page_data(faqs=content.faqs, canonical_url=canonical_url, language=language)
         if faq:
             structured.append(faq)
     return [ld_json(data) for data in structured]

@@ -70,7 +70,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
             description=description,
             canonical_url=canonical_url,
             site_url=site_url,
-            faqs=content.faqs,
+            content=content,
         ),
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],
         "preview": preview,

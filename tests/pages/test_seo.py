@@ -7,7 +7,12 @@ import pytest
 from django.core.management import call_command
 
 from pages.models import Page
-from tests.factories import FAQEntryFactory, PageFactory, PageTranslationFactory
+from tests.factories import (
+    FAQEntryFactory,
+    FAQEntryTranslationFactory,
+    PageFactory,
+    PageTranslationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +68,33 @@ def test_the_faq_page_carries_faq_page_data(client):
     assert [q["name"] for q in faq["mainEntity"]] == ["Is it FDA-approved?", "How long?"]
     assert faq["mainEntity"][0]["@type"] == "Question"
     assert faq["mainEntity"][0]["acceptedAnswer"] == {"@type": "Answer", "text": "No. Off-label."}
+
+
+def test_json_ld_names_the_language_of_the_words_shown(client):
+    """inLanguage is the language the page's words are in: Spanish only under /es/ with a
+    reviewed translation; the English shown under /es/ before review stays en-US."""
+    reviewed, waiting = PageFactory(slug="reviewed"), PageFactory(slug="waiting")
+    for page in (reviewed, waiting):
+        FAQEntryFactory(page=page, question="Is it FDA-approved?", answer_markdown="No.")
+    PageTranslationFactory(page=reviewed, title="Revisada")
+    PageTranslationFactory(page=waiting, reviewed_on=None, reviewer_name="")
+    FAQEntryTranslationFactory(faq=reviewed.faqs.get(), question="¿Lo aprobó la FDA?")
+    expected = {
+        "/reviewed/": ("en-US", "en-US"),
+        "/es/reviewed/": ("es-US", "es-US"),
+        "/waiting/": ("en-US", "en-US"),
+        "/es/waiting/": ("en-US", "en-US"),
+    }
+    for path, (page_language, faq_language) in expected.items():
+        data = json_ld(client.get(path).content.decode())
+        assert data["MedicalWebPage"]["inLanguage"] == page_language, path
+        assert data["FAQPage"]["inLanguage"] == faq_language, path
+    spanish = json_ld(client.get("/es/reviewed/").content.decode())
+    assert spanish["MedicalWebPage"]["name"] == "Revisada"
+    assert spanish["FAQPage"]["mainEntity"][0]["name"] == "¿Lo aprobó la FDA?"
+    assert spanish["MedicalWebPage"]["url"] == f"{SITE}/es/reviewed/"
+    waiting_es = json_ld(client.get("/es/waiting/").content.decode())["MedicalWebPage"]
+    assert waiting_es["url"] == f"{SITE}/waiting/"  # the English page is the canonical one
 
 
 def test_other_apps_pages_get_the_clinic_data_from_base_html(client):
