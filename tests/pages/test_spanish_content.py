@@ -166,3 +166,18 @@ def test_the_starter_spanish_wording_waits_in_the_admin_for_a_clinicians_review(
     assert translation.reviewed_on is None and not translation.reviewer_name
     public = admin_client.get("/es/how-many-sessions/").content.decode()
     assert NOTE in public and "Cada plan es distinto" not in public
+
+
+def test_the_journey_reads_right_in_spanish_with_ranges_and_single_numbers(client):
+    """The ranges are "de 6 a 8": the sentences around them must not say "de de"."""
+    from tests.factories import TreatmentJourneyFactory
+
+    journey = TreatmentJourneyFactory(page=translated_page())
+    text = re.sub(r"<[^>]+>|\s+", " ", html_of(client, "/es/que-es/"))
+    text = re.sub(r"\s+", " ", text)
+    assert " de de " not in text
+    assert "en un tratamiento que dura de 6 a 8 meses" in text
+    journey.months_min = journey.months_max = 6
+    journey.save()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_of(client, "/es/que-es/")))
+    assert "en un tratamiento que dura 6 meses" in text and " de de " not in text
