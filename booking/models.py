@@ -123,7 +123,10 @@ class ConsultationType(models.Model):
 
     @property
     def mode_labels(self) -> list[str]:
-        return [self.Mode(m).label for m in self.modes]
+        """The ways to meet as they read in a list ("Video call or in person"): only the
+        first starts with a capital."""
+        labels = [str(self.Mode(m).label) for m in self.modes]
+        return labels[:1] + [label[:1].lower() + label[1:] for label in labels[1:]]
 
     @property
     def duration(self) -> timedelta:

@@ -44,6 +44,8 @@ def book_in_spanish(client):
 def test_the_booking_pages_speak_spanish(client, clinicians, frozen_clock):
     start = client.get("/es/book/").content.decode()
     assert "Reservar una consulta" in start and "Paso 1 de 5" in start
+    assert "Videollamada o en persona" in start  # a list: no capital after "o"
+    assert "Video call or in person" in client.get("/book/").content.decode()
     days = client.get("/es/book/couples-consultation/").content.decode()
     assert "Elija un día" in days and "hora del Pacífico" in days
     assert "Pacific time" not in days and "Choose a day" not in days
