@@ -271,3 +271,55 @@ def press_tab_until(page, predicate_js: str, *, limit: int = 80, shift: bool = F
             return
     active = page.evaluate("document.activeElement && document.activeElement.outerHTML")
     raise AssertionError(f"Tab never reached {predicate_js!r}; focus is on {active}")
+
+
+# --- the couple's inquiry, as the journeys type it ----------------------------------------
+def inquiry_steps(*, name: str, email: str, partner: str, concern: str) -> list[list[tuple]]:
+    """What a couple types into the inquiry, step by step: (kind, field name, value)."""
+    return [
+        [
+            ("text", "contact_name", name),
+            ("text", "contact_email", email),
+            ("text", "contact_phone", "(949) 555-0134"),
+            ("radio", "preferred_contact", "email"),
+            ("check", "email_consent", None),
+            ("radio", "sms_safe", "yes"),
+            ("radio", "voicemail_ok", "no"),
+        ],
+        [("text", "partner_first_name", partner)],
+        [("radio", "both_adults", "yes"), ("radio", "in_california", "yes")],
+        [("check", "concerns", concern)],
+        [
+            ("radio", "medicine_interest", "both"),
+            ("radio", "session_format", "telehealth"),
+            ("radio", "payment", "self_pay"),
+            ("radio", "military_family", "no"),
+        ],
+        [("check", "privacy_acknowledged", None)],
+    ]
+
+
+def choice_input(page, name: str, value=None):
+    """The radio or checkbox named `name` (with `value`, when given)."""
+    selector = f'input[name="{name}"]' + (f'[value="{value}"]' if value is not None else "")
+    return page.locator(selector)
+
+
+def fill_step(page, answers) -> None:
+    """Type the text answers and tick the radios/checkboxes of one form step."""
+    for kind, name, value in answers:
+        if kind == "text":
+            page.locator(f'[name="{name}"]').fill(value)
+        else:
+            choice_input(page, name, value).check()
+
+
+def submit(page, button_name: str) -> None:
+    """Press a form's button by its exact name and wait for the next page to load."""
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name=button_name, exact=True).click()
+
+
+def url_path(url: str) -> str:
+    """The path (and query) of an absolute URL."""
+    return re.sub(r"^https?://[^/]+", "", url)

@@ -13,54 +13,26 @@ from urllib.parse import quote, unquote
 import icalendar
 from django.core.management import call_command
 
-from tests.browser_harness import Journey, assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import (
+    Journey,
+    assert_accessible,
+    assert_fits_narrow_screen,
+    choice_input,
+    fill_step,
+    inquiry_steps,
+    submit,
+    url_path,
+)
 
-# What a couple types into the inquiry, step by step: (kind, field name, value).
-INQUIRY_STEPS = [
-    [
-        ("text", "contact_name", "Dana Whitfield"),
-        ("text", "contact_email", "dana@example.com"),
-        ("text", "contact_phone", "(949) 555-0134"),
-        ("radio", "preferred_contact", "email"),
-        ("check", "email_consent", None),
-        ("radio", "sms_safe", "yes"),
-        ("radio", "voicemail_ok", "no"),
-    ],
-    [("text", "partner_first_name", "Robin")],
-    [("radio", "both_adults", "yes"), ("radio", "in_california", "yes")],
-    [("check", "concerns", "trust")],
-    [
-        ("radio", "medicine_interest", "both"),
-        ("radio", "session_format", "telehealth"),
-        ("radio", "payment", "self_pay"),
-        ("radio", "military_family", "no"),
-    ],
-    [("check", "privacy_acknowledged", None)],
-]
+INQUIRY_STEPS = inquiry_steps(
+    name="Dana Whitfield", email="dana@example.com", partner="Robin", concern="trust"
+)
 
 # Words that must never appear in a calendar file (CLINICAL.md: messages that leave the clinic).
 HEALTH_WORDS = re.compile(
     r"ketamine|therap|psychiat|depress|anxiety|ptsd|screening|medicine|couples|robin",
     re.IGNORECASE,
 )
-
-
-def _input(page, name, value=None):
-    selector = f'input[name="{name}"]' + (f'[value="{value}"]' if value is not None else "")
-    return page.locator(selector)
-
-
-def fill_step(page, answers) -> None:
-    for kind, name, value in answers:
-        if kind == "text":
-            page.locator(f'[name="{name}"]').fill(value)
-        else:
-            _input(page, name, value).check()
-
-
-def submit(page, button_name: str) -> None:
-    with page.expect_navigation(wait_until="load"):
-        page.get_by_role("button", name=button_name, exact=True).click()
 
 
 def check_page(journey: Journey, label: str) -> None:
@@ -161,13 +133,9 @@ def answer_screening(
         choices = page.evaluate(_LOW_RISK_CHOICE)
         choices.update({k: v for k, v in (overrides or {}).items() if k in choices})
         for name, value in choices.items():
-            _input(page, name, value).check()
+            choice_input(page, name, value).check()
         submit(page, "Save and continue")
     raise AssertionError(f"the screening never finished: {seen}")
-
-
-def _path(url: str) -> str:
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 # --- the couple -------------------------------------------------------------------------
@@ -192,13 +160,13 @@ def test_a_couple_reads_inquires_screens_books_and_downloads_the_calendar_file(j
     links = send_inquiry(journey, check_each_step=True)
 
     # The submitter's own private screening.
-    journey.visit(_path(links["submitter_link"]))
+    journey.visit(url_path(links["submitter_link"]))
     sections = answer_screening(journey, check_each_section=True)
     assert len(sections) >= 7, sections
     check_page(journey, "screening finished")
 
     # Book a consultation from the inquiry.
-    journey.visit(_path(links["booking_link"]))
+    journey.visit(url_path(links["booking_link"]))
     check_page(journey, "booking: kind of appointment")
     with page.expect_navigation():
         page.locator("a.booking-choice").first.click()
@@ -283,23 +251,23 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     assert page.evaluate("navigator.clipboard.readText()") == links["partner_link"]
     check_page(submitter, "done page: link copied")
 
-    submitter.visit(_path(links["submitter_link"]))
+    submitter.visit(url_path(links["submitter_link"]))
     answer_screening(submitter, check_each_section=False)
     own_page_before = submitter.page.locator("main").inner_text()
 
     # The partner, on their own phone.
     partner = open_journey()
-    partner.visit(_path(links["partner_link"]))
+    partner.visit(url_path(links["partner_link"]))
     page = partner.page
     # First, their own contact preferences and consent (issue 12): nothing was texted.
     assert "how may we contact you?" in page.locator("h1").inner_text()
     check_page(partner, "partner: own contact preferences")
     submit(page, "Save and start my questionnaire")
     check_page(partner, "partner: own contact preferences, with the errors")
-    _input(page, "preferred_contact", "phone").check()
+    choice_input(page, "preferred_contact", "phone").check()
     page.locator('input[name="phone"]').fill("949-555-0177")
-    _input(page, "sms_safe", "no").check()
-    _input(page, "voicemail_ok", "no").check()
+    choice_input(page, "sms_safe", "no").check()
+    choice_input(page, "voicemail_ok", "no").check()
     submit(page, "Save and start my questionnaire")
     assert "Section 1 of" in page.content()
     # A welcome: who invited them (first name only), how long, that their answers are private.
@@ -317,7 +285,7 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     choices = page.evaluate(_LOW_RISK_CHOICE)
     choices["q9"] = "1"  # thoughts of being better off dead: several days
     for name, value in choices.items():
-        _input(page, name, value).check()
+        choice_input(page, name, value).check()
     submit(page, "Save and continue")
 
     crisis = page.get_by_role("alert").filter(has_text="988")
@@ -331,11 +299,11 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     assert Inquiry.objects.get(reference_code=links["reference"]).priority == "urgent"
 
     # The first partner's link shows nothing of the partner's answers, or that they finished.
-    submitter.visit(_path(links["submitter_link"]))
+    submitter.visit(url_path(links["submitter_link"]))
     assert submitter.page.locator("main").inner_text() == own_page_before
     assert "Robin" not in own_page_before
     # ...and the partner's link, once in use on the partner's phone, does not open for them.
-    response = submitter.visit(_path(links["partner_link"]), expect_status=403)
+    response = submitter.visit(url_path(links["partner_link"]), expect_status=403)
     assert response is not None
     assert submitter.page.locator("h1").count() == 1
     assert "Section" not in submitter.page.locator("main").inner_text()
@@ -502,7 +470,7 @@ def test_a_time_taken_a_moment_before_then_rescheduling_and_cancelling(open_jour
     submit(page, "Continue to review")
     with page.expect_navigation():
         page.locator("main form button[type=submit]").last.click()
-    manage_path = _path(
+    manage_path = url_path(
         page.get_by_role("link", name=re.compile("View, reschedule or cancel")).get_attribute(
             "href"
         )

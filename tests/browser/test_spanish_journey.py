@@ -17,31 +17,22 @@ import re
 import pytest
 from django.core.management import call_command
 
-from tests.browser_harness import ARTIFACTS, Journey, assert_accessible, assert_fits_narrow_screen
+from tests.browser_harness import (
+    ARTIFACTS,
+    Journey,
+    assert_accessible,
+    assert_fits_narrow_screen,
+    fill_step,
+    inquiry_steps,
+    submit,
+    url_path,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-INQUIRY_STEPS = [
-    [
-        ("text", "contact_name", "María Hernández"),
-        ("text", "contact_email", "maria@example.com"),
-        ("text", "contact_phone", "(949) 555-0134"),
-        ("radio", "preferred_contact", "email"),
-        ("check", "email_consent", None),
-        ("radio", "sms_safe", "yes"),
-        ("radio", "voicemail_ok", "no"),
-    ],
-    [("text", "partner_first_name", "José")],
-    [("radio", "both_adults", "yes"), ("radio", "in_california", "yes")],
-    [("check", "concerns", "communication")],
-    [
-        ("radio", "medicine_interest", "both"),
-        ("radio", "session_format", "telehealth"),
-        ("radio", "payment", "self_pay"),
-        ("radio", "military_family", "no"),
-    ],
-    [("check", "privacy_acknowledged", None)],
-]
+INQUIRY_STEPS = inquiry_steps(
+    name="María Hernández", email="maria@example.com", partner="José", concern="communication"
+)
 
 # Common English words: none may be visible on a Spanish page (outside lang="en").
 ENGLISH_WORDS = re.compile(
@@ -82,20 +73,6 @@ def check_spanish_page(journey: Journey, label: str, *, clinic_name: str) -> Non
         page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def submit(page, button_name: str) -> None:
-    with page.expect_navigation(wait_until="load"):
-        page.get_by_role("button", name=button_name, exact=True).click()
-
-
-def fill(page, answers) -> None:
-    for kind, name, value in answers:
-        if kind == "text":
-            page.locator(f'[name="{name}"]').fill(value)
-        else:
-            selector = f'input[name="{name}"]' + (f'[value="{value}"]' if value else "")
-            page.locator(selector).check()
-
-
 LOW_RISK = """() => {
   const groups = {};
   for (const input of document.querySelectorAll('main form input[type=radio]')) {
@@ -130,10 +107,6 @@ def answer_screening(journey: Journey, *, who: str, clinic_name: str) -> list[st
     raise AssertionError(f"the screening never finished: {seen}")
 
 
-def _path(url: str) -> str:
-    return re.sub(r"^https?://[^/]+", "", url)
-
-
 def test_a_spanish_speaking_couple_inquires_screens_and_books_in_spanish(open_journey):
     from booking.models import Appointment
     from intake.models import Inquiry, InstrumentResult
@@ -159,7 +132,7 @@ def test_a_spanish_speaking_couple_inquires_screens_and_books_in_spanish(open_jo
         if number == 1:
             submit(page, "Continuar")  # nothing filled in: the error state, in Spanish
             check_spanish_page(maria, "solicitud paso 1 con errores", clinic_name=clinic_name)
-        fill(page, answers)
+        fill_step(page, answers)
         submit(page, "Enviar mi solicitud" if last else "Continuar")
     assert page.locator("h1").inner_text() == "Gracias: su solicitud fue enviada"
     check_spanish_page(maria, "consulta enviada", clinic_name=clinic_name)
@@ -170,14 +143,14 @@ def test_a_spanish_speaking_couple_inquires_screens_and_books_in_spanish(open_jo
     assert booking_link.startswith("/es/book/")
 
     # María's own questionnaire.
-    maria.visit(_path(own_link))
+    maria.visit(url_path(own_link))
     sections = answer_screening(maria, who="María", clinic_name=clinic_name)
     assert sections[0] == "Cómo se ha sentido (PHQ-9)" and len(sections) >= 7, sections
     check_spanish_page(maria, "María: terminado", clinic_name=clinic_name)
 
     # José, on his own phone, with the link María passed on.
     jose = open_journey()
-    jose.visit(_path(partner_link))
+    jose.visit(url_path(partner_link))
     check_spanish_page(jose, "José: cómo contactarle", clinic_name=clinic_name)
     jose.page.locator('input[name="preferred_contact"][value="phone"]').check()
     jose.page.locator('[name="phone"]').fill("949-555-0177")
