@@ -323,3 +323,18 @@ def submit(page, button_name: str) -> None:
 def url_path(url: str) -> str:
     """The path (and query) of an absolute URL."""
     return re.sub(r"^https?://[^/]+", "", url)
+
+
+# The lowest-risk answer of every radio group on a screening section (name → value).
+LOW_RISK_CHOICE = """() => {
+  const groups = {};
+  for (const input of document.querySelectorAll('main form input[type=radio]')) {
+    (groups[input.name] = groups[input.name] || []).push(input.value);
+  }
+  const chosen = {};
+  for (const [name, values] of Object.entries(groups)) {
+    const prefer = name === 'feel_safe' ? ['yes'] : ['0', 'no', 'never', 'not_difficult'];
+    chosen[name] = prefer.find(v => values.includes(v)) ?? values[0];
+  }
+  return chosen;
+}"""

@@ -14,6 +14,7 @@ import icalendar
 from django.core.management import call_command
 
 from tests.browser_harness import (
+    LOW_RISK_CHOICE,
     Journey,
     assert_accessible,
     assert_fits_narrow_screen,
@@ -98,20 +99,6 @@ def send_inquiry(journey: Journey, *, check_each_step: bool) -> dict:
     }
 
 
-_LOW_RISK_CHOICE = """() => {
-  const groups = {};
-  for (const input of document.querySelectorAll('main form input[type=radio]')) {
-    (groups[input.name] = groups[input.name] || []).push(input.value);
-  }
-  const chosen = {};
-  for (const [name, values] of Object.entries(groups)) {
-    const prefer = name === 'feel_safe' ? ['yes'] : ['0', 'no', 'never', 'not_difficult'];
-    chosen[name] = prefer.find(v => values.includes(v)) ?? values[0];
-  }
-  return chosen;
-}"""
-
-
 def answer_screening(
     journey: Journey, *, check_each_section: bool, overrides: dict | None = None
 ) -> list[str]:
@@ -130,7 +117,7 @@ def answer_screening(
             check_page(journey, f"screening: {section}")
             submit(page, "Save and continue")  # nothing chosen: the section's error state
             check_error_state(journey, f"screening: {section} with errors")
-        choices = page.evaluate(_LOW_RISK_CHOICE)
+        choices = page.evaluate(LOW_RISK_CHOICE)
         choices.update({k: v for k, v in (overrides or {}).items() if k in choices})
         for name, value in choices.items():
             choice_input(page, name, value).check()
@@ -282,7 +269,7 @@ def test_the_partner_answers_on_their_own_link_and_an_at_risk_answer_brings_the_
     submit(page, "Save and continue")  # nothing answered: the error summary takes focus
     assert "Welcome, Robin" not in page.content()
     check_error_state(partner, "partner: first section with errors")
-    choices = page.evaluate(_LOW_RISK_CHOICE)
+    choices = page.evaluate(LOW_RISK_CHOICE)
     choices["q9"] = "1"  # thoughts of being better off dead: several days
     for name, value in choices.items():
         choice_input(page, name, value).check()

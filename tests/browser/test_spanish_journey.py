@@ -19,6 +19,7 @@ from django.core.management import call_command
 
 from tests.browser_harness import (
     ARTIFACTS,
+    LOW_RISK_CHOICE,
     Journey,
     assert_accessible,
     assert_fits_narrow_screen,
@@ -73,20 +74,6 @@ def check_spanish_page(journey: Journey, label: str, *, clinic_name: str) -> Non
         page.set_viewport_size({"width": 1280, "height": 900})
 
 
-LOW_RISK = """() => {
-  const groups = {};
-  for (const input of document.querySelectorAll('main form input[type=radio]')) {
-    (groups[input.name] = groups[input.name] || []).push(input.value);
-  }
-  const chosen = {};
-  for (const [name, values] of Object.entries(groups)) {
-    const prefer = name === 'feel_safe' ? ['yes'] : ['0', 'no', 'never', 'not_difficult'];
-    chosen[name] = prefer.find(v => values.includes(v)) ?? values[0];
-  }
-  return chosen;
-}"""
-
-
 def answer_screening(journey: Journey, *, who: str, clinic_name: str) -> list[str]:
     page = journey.page
     seen = []
@@ -101,7 +88,7 @@ def answer_screening(journey: Journey, *, who: str, clinic_name: str) -> list[st
             assert page.title().startswith("Error: "), page.title()
             assert "Por favor, elija una respuesta." in page.content()
             check_spanish_page(journey, f"{who}: {heading} with errors", clinic_name=clinic_name)
-        for name, value in page.evaluate(LOW_RISK).items():
+        for name, value in page.evaluate(LOW_RISK_CHOICE).items():
             page.locator(f'input[name="{name}"][value="{value}"]').check()
         submit(page, "Guardar y continuar")
     raise AssertionError(f"the screening never finished: {seen}")
