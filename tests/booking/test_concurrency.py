@@ -84,29 +84,28 @@ def test_the_database_itself_refuses_the_overlap(clinicians, couples_type):
     alex = clinicians[0]
 
     def insert(i):
-        # Identical racing inserts may deadlock while PostgreSQL checks the constraint; it
-        # aborts one, which is tried again exactly as booking.services does.
-        for _attempt in range(10):
-            try:
-                Appointment.objects.create(
-                    consultation_type=couples_type,
-                    clinician=alex,
-                    mode="video",
-                    start=WED_10,
-                    end=WED_10 + timedelta(minutes=50),
-                    buffer_after_minutes=10,
-                    status="confirmed",
-                )
-                return "created"
-            except IntegrityError as exc:
-                return "23P01" if is_exclusion_violation(exc) else repr(exc)
-            except OperationalError as exc:
-                if not is_retryable(exc):
-                    return repr(exc)
-        return "still deadlocked after 10 tries"
+        try:
+            Appointment.objects.create(
+                consultation_type=couples_type,
+                clinician=alex,
+                mode="video",
+                start=WED_10,
+                end=WED_10 + timedelta(minutes=50),
+                buffer_after_minutes=10,
+                status="confirmed",
+            )
+            return "created"
+        except IntegrityError as exc:
+            return "23P01" if is_exclusion_violation(exc) else repr(exc)
+        except OperationalError as exc:
+            # Identical inserts racing on the constraint may deadlock while PostgreSQL checks
+            # it (each waits for the others' uncommitted rows); it aborts the waiters: refused.
+            return "40P01" if is_retryable(exc) else repr(exc)
 
     results = run_at_once(insert, THREADS)
-    assert sorted(results, key=str) == ["23P01"] * (THREADS - 1) + ["created"], results
+    assert results.count("created") == 1, results
+    assert set(results) <= {"created", "23P01", "40P01"}, results
+    assert Appointment.objects.filter(clinician=alex).count() == 1
 
 
 def test_overlapping_but_different_times_leave_no_overlap(clinicians, couples_type):
