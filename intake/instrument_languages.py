@@ -6,8 +6,24 @@ used only where it is the instrument's own published version, word for word:
 - PHQ-9 and GAD-7: the Spanish (USA) versions from the same public-domain source as the
   English (Pfizer's PHQ Screeners: "No permission required to reproduce, translate, display
   or distribute"), item for item.
-- PC-PTSD-5, AUDIT-C and CSI-4: no published Spanish wording we could confirm word for word,
-  so the Spanish page says so and asks them in English (the version recorded stays the
+- AUDIT-C: items 1 to 3 of the WHO's own Spanish AUDIT, self-report version, word for word:
+  Babor, Higgins-Biddle, Saunders & Monteiro, "AUDIT. Cuestionario de Identificación de los
+  Trastornos debidos al Consumo de Alcohol. Pautas para su utilización en Atención
+  Primaria", OMS 2001, WHO/MSD/MSB/01.6a (Spanish edition, Generalitat Valenciana,
+  Conselleria de Benestar Social). AUDIT-C is these same three items (Bush 1998) with the
+  same 0-4 answers; item 2's fourth answer is the self-report form's "De 7 a 9" (the
+  interview form says "7, 8, o 9"), matching our English "7 to 9"; item 3 is the WHO
+  Spanish "6 o más bebidas alcohólicas en un solo día" (English: "six or more drinks on one
+  occasion"). Copies checked (issue #16, 2026-12): the manual's self-report table as
+  reproduced in es.scribd.com/document/792336444 ("AUDIT versión original", citing OMS
+  2001) and in a public GitHub questionnaire file citing WHO/MSD/MSB/01.6a; the interview
+  form's items 1-3, identical but for "7, 8, o 9", in jarturocastan/tamizajes-documentation
+  files/AUDIT.docx.md and asociacionaralba.es/p/text-audit.html. The title, intro and the
+  optional sex-at-birth question (asked only for the cut-off) are the clinic's own words.
+- PC-PTSD-5 and CSI-4: no published Spanish wording we could find and confirm word for
+  word (searched 2026-12: no National Center for PTSD Spanish PC-PTSD-5 in any copy found;
+  for the CSI only validations of other scales and an unverified machine translation), so
+  the Spanish page says so and asks them in English (the version recorded stays the
   English one). Never a translation of our own presented as the instrument.
 - The clinic's own questions (suicide-risk follow-up, drug use, relationship safety, the
   ketamine medical screen) are not standardised instruments: their Spanish is the clinic's
@@ -46,6 +62,14 @@ PHQ_ATTRIBUTION_ES = (
     "Elaborado por los doctores Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke y "
     "colegas, mediante una subvención educativa otorgada por Pfizer Inc. No se requiere "
     "permiso para reproducir, traducir, presentar o distribuir."
+)
+# The WHO's Spanish AUDIT manual, whose items 1-3 are the AUDIT-C asked in Spanish.
+AUDIT_ATTRIBUTION_ES = (
+    "AUDIT-C: preguntas 1 a 3 del AUDIT en su versión en español de la Organización Mundial "
+    "de la Salud: Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT. Cuestionario "
+    "de Identificación de los Trastornos debidos al Consumo de Alcohol. Pautas para su "
+    "utilización en Atención Primaria. OMS, 2001 (WHO/MSD/MSB/01.6a). AUDIT-C: Bush K, et al. "
+    "Arch Intern Med 1998;158:1789–1795."
 )
 # The published Spanish (USA) answer scale of the PHQ-9 and GAD-7.
 FREQUENCY_ES = {
@@ -114,6 +138,44 @@ SPANISH_TRANSLATIONS: dict[str, Translation] = {
         },
         options={"*": FREQUENCY_ES},
         attribution=PHQ_ATTRIBUTION_ES,
+    ),
+    # AUDIT-C: items 1-3 of the WHO Spanish AUDIT (OMS 2001, self-report form), word for
+    # word; the title, intro and sex-at-birth question are the clinic's own.
+    "auditc": Translation(
+        version="AUDIT-C (1998) v1 OMS-2001 es",
+        published=True,
+        title="Alcohol (AUDIT-C)",
+        intro="Estas preguntas son sobre su consumo de bebidas alcohólicas durante el último año.",
+        items={
+            "q1": "¿Con qué frecuencia consume alguna bebida alcohólica?",
+            "q2": "¿Cuántas consumiciones de bebidas alcohólicas suele realizar en un día de "
+            "consumo normal?",
+            "q3": "¿Con qué frecuencia toma 6 o más bebidas alcohólicas en un solo día?",
+            "sex_at_birth": "Sexo asignado al nacer (opcional)",
+        },
+        options={
+            "q1": {
+                "0": "Nunca",
+                "1": "Una o menos veces al mes",
+                "2": "De 2 a 4 veces al mes",
+                "3": "De 2 a 3 veces a la semana",
+                "4": "4 o más veces a la semana",
+            },
+            "q2": {"0": "1 o 2", "1": "3 o 4", "2": "5 o 6", "3": "De 7 a 9", "4": "10 o más"},
+            "q3": {
+                "0": "Nunca",
+                "1": "Menos de una vez al mes",
+                "2": "Mensualmente",
+                "3": "Semanalmente",
+                "4": "A diario o casi a diario",
+            },
+            "sex_at_birth": {"female": "Femenino", "male": "Masculino", "": "Prefiero no decirlo"},
+        },
+        help_texts={
+            "sex_at_birth": "Se lo preguntamos solo porque el punto de corte de esta prueba "
+            "sobre el alcohol es distinto según el sexo. Puede dejarlo en blanco.",
+        },
+        attribution=AUDIT_ATTRIBUTION_ES,
     ),
     # The clinic's own questions (not C-SSRS), in the clinic's own Spanish.
     "suicide_followup": Translation(
@@ -214,8 +276,8 @@ SPANISH_TRANSLATIONS: dict[str, Translation] = {
 }
 
 # Asked in English on the Spanish pages, with a note saying why (no validated Spanish
-# wording we could confirm): PC-PTSD-5, AUDIT-C, CSI-4.
-ENGLISH_ONLY_IN_SPANISH = ("pcptsd5", "auditc", "csi4")
+# wording we could find and confirm): PC-PTSD-5, CSI-4.
+ENGLISH_ONLY_IN_SPANISH = ("pcptsd5", "csi4")
 
 
 def has_translation(instrument_key: str, language: str) -> bool:

@@ -153,6 +153,10 @@ def test_a_spanish_speaking_couple_inquires_screens_and_books_in_spanish(open_jo
     assert set(inquiry.screenings.values_list("language", flat=True)) == {"es"}
     phq9 = InstrumentResult.objects.filter(instrument="phq9")
     assert set(phq9.values_list("language", "version")) == {("es", "PHQ-9 (2001) v1 es-US")}
+    auditc = InstrumentResult.objects.filter(instrument="auditc")
+    assert set(auditc.values_list("language", "version")) == {
+        ("es", "AUDIT-C (1998) v1 OMS-2001 es")
+    }
     assert set(InstrumentResult.objects.filter(instrument="csi4").values_list("language")) == {
         ("en",)
     }

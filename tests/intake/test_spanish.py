@@ -1,6 +1,6 @@
 """The inquiry and each partner's screening in Spanish (/es/…): Spanish words, the published
-Spanish versions of the PHQ-9 and GAD-7 word for word, English (said so) where no validated
-Spanish version exists, and results that record the language and version asked."""
+Spanish versions of the PHQ-9, GAD-7 and AUDIT-C word for word, English (said so) where no
+validated Spanish version exists, and results that record the language and version asked."""
 
 import re
 
@@ -59,6 +59,26 @@ def test_the_phq9_and_gad7_are_the_published_spanish_versions_word_for_word():
     assert "No se requiere permiso para reproducir" in phq9.attribution
 
 
+def test_the_auditc_is_the_who_spanish_audit_items_1_to_3_word_for_word():
+    auditc = localized(instruments.AUDITC, "es")
+    assert auditc.version == "AUDIT-C (1998) v1 OMS-2001 es"
+    assert [auditc.item(k).text for k in ("q1", "q2", "q3")] == [
+        "¿Con qué frecuencia consume alguna bebida alcohólica?",
+        "¿Cuántas consumiciones de bebidas alcohólicas suele realizar en un día de consumo normal?",
+        "¿Con qué frecuencia toma 6 o más bebidas alcohólicas en un solo día?",
+    ]
+    labels = {k: [o.label for o in auditc.item(k).options] for k in ("q1", "q2", "q3")}
+    assert labels == {
+        "q1": ["Nunca", "Una o menos veces al mes", "De 2 a 4 veces al mes",
+               "De 2 a 3 veces a la semana", "4 o más veces a la semana"],
+        "q2": ["1 o 2", "3 o 4", "5 o 6", "De 7 a 9", "10 o más"],
+        "q3": ["Nunca", "Menos de una vez al mes", "Mensualmente", "Semanalmente",
+               "A diario o casi a diario"],
+    }  # fmt: skip
+    assert "WHO/MSD/MSB/01.6a" in auditc.attribution and "Bush K" in auditc.attribution
+    assert auditc.item("sex_at_birth").help_text.startswith("Se lo preguntamos solo")
+
+
 @pytest.mark.parametrize("key", instrument_languages.ENGLISH_ONLY_IN_SPANISH)
 def test_without_a_validated_spanish_version_the_instrument_stays_english(key):
     instrument = instruments.get(key)
@@ -66,13 +86,31 @@ def test_without_a_validated_spanish_version_the_instrument_stays_english(key):
     assert not instrument_languages.has_translation(key, "es")
 
 
-def test_scoring_a_spanish_phq9_is_the_same_as_the_english_one():
-    answers = {f"q{n}": str(n % 4) for n in range(1, 10)}
-    english = instruments.score(instruments.PHQ9, answers)
-    spanish = instruments.score(localized(instruments.PHQ9, "es"), answers)
+def test_every_instrument_is_either_in_spanish_or_listed_as_english_only():
+    translated = set(SPANISH_TRANSLATIONS)
+    english_only = set(instrument_languages.ENGLISH_ONLY_IN_SPANISH)
+    assert translated.isdisjoint(english_only)
+    assert translated | english_only == set(instruments.BY_KEY)
+    published = {k for k, t in SPANISH_TRANSLATIONS.items() if t.published}
+    assert published == {"phq9", "gad7", "auditc"}
+
+
+@pytest.mark.parametrize(
+    ("instrument", "answers"),
+    [
+        (instruments.PHQ9, {f"q{n}": str(n % 4) for n in range(1, 10)}),
+        (instruments.AUDITC, {"q1": "2", "q2": "1", "q3": "0", "sex_at_birth": "female"}),
+        (instruments.AUDITC, {"q1": "2", "q2": "1", "q3": "0", "sex_at_birth": "male"}),
+        (instruments.AUDITC, {"q1": "4", "q2": "4", "q3": "4", "sex_at_birth": ""}),
+    ],
+)
+def test_scoring_a_spanish_version_is_the_same_as_the_english_one(instrument, answers):
+    english = instruments.score(instrument, answers)
+    spanish = instruments.score(localized(instrument, "es"), answers)
     assert (english.total, english.band, english.positive, english.flagged_items) == (
         spanish.total, spanish.band, spanish.positive, spanish.flagged_items,
     )  # fmt: skip
+    assert spanish.version != english.version
 
 
 def first_section(client, url):
@@ -119,6 +157,26 @@ def test_an_english_only_section_says_so_in_spanish_and_records_english(client, 
     post_section(client, url, "pcptsd5", calm_answers("pcptsd5"))
     result = InstrumentResult.objects.get(screening=partner, instrument="pcptsd5")
     assert (result.language, result.version) == ("en", instruments.PCPTSD5.version)
+
+
+def test_the_auditc_is_asked_in_spanish_and_the_result_records_the_who_version(client, partner):
+    url = spanish_url(partner)
+    first_section(client, url)
+    for key in ("phq9", "gad7", "pcptsd5"):
+        assert post_section(client, url, key, calm_answers(key)).status_code == 302
+    page = client.get(url)
+    assert page.context["instrument"].key == "auditc"
+    html = page.content.decode()
+    assert "Esta sección está en inglés." not in html
+    assert '<div class="question-list">' in html
+    assert "¿Con qué frecuencia consume alguna bebida alcohólica?" in html
+    assert "A diario o casi a diario" in html and "Prefiero no decirlo" in html
+    assert "How often" not in html and "Daily or almost daily" not in html
+    answers = {"q1": "2", "q2": "1", "q3": "0", "sex_at_birth": "female"}
+    assert post_section(client, url, "auditc", answers).status_code == 302
+    result = InstrumentResult.objects.get(screening=partner, instrument="auditc")
+    assert (result.language, result.version) == ("es", "AUDIT-C (1998) v1 OMS-2001 es")
+    assert (result.total, result.positive) == (3, True)  # women: positive at 3, as in English
 
 
 def test_the_inquiry_steps_are_in_spanish(client):
