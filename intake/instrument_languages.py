@@ -20,6 +20,8 @@ used only where it is the instrument's own published version, word for word:
   form's items 1-3, identical but for "7, 8, o 9", in jarturocastan/tamizajes-documentation
   files/AUDIT.docx.md and asociacionaralba.es/p/text-audit.html. The title, intro and the
   optional sex-at-birth question (asked only for the cut-off) are the clinic's own words.
+  Terms: those copies give the WHO's as free reproduction "sin fines comerciales" (not
+  for sale or commercial purposes); the attribution is shown on the page.
 - PC-PTSD-5 and CSI-4: no published Spanish wording we could find and confirm word for
   word (searched 2026-12: no National Center for PTSD Spanish PC-PTSD-5 in any copy found;
   for the CSI only validations of other scales and an unverified machine translation), so
