@@ -8,10 +8,13 @@ classes, links with the preserved filters, `tel:` links and relative times) from
 worked out here (`tests/staff/test_queue_rows.py` compares the two cell by cell).
 """
 
+from html import escape
+
 from django import template
 from django.contrib.admin.templatetags.admin_list import result_headers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from clinic_site import clock
 from clinic_site.i18n import languages_text
@@ -78,6 +81,50 @@ def queue_row(obj, *, url_pattern: str, empty: str, labels: dict) -> dict:
     }
 
 
+_ROW = (
+    '<tr><td class="action-checkbox"><input type="checkbox" name="_selected_action" '
+    'value="{pk}" class="action-select" aria-label="Select this object for an action - {code}">'
+    '</td><th class="field-reference"><a href="{url}">{code}</a></th>'
+    '<td class="field-name">{name}{phone}</td>'
+    '<td class="field-received"><time datetime="{received_iso}" title="{received_title}">'
+    "{received_ago}</time></td>"
+    '<td class="field-priority_badge"><span class="staff-badge staff-badge-{priority}">'
+    "{priority_label}</span>{priority_reason}</td>"
+    '<td class="field-status">{status}</td>'
+    '<td class="field-partners_screened">{screened}</td>'
+    '<td class="field-contact_channel">{channel}<br><span class="staff-language">{languages}'
+    "</span></td>"
+    '<td class="field-next_appointment">{appointment}</td>'
+    '<td class="field-assigned_to nowrap">{assigned_to}</td>'
+    '<td class="field-response_due">{due}</td></tr>'
+)
+
+
+def queue_row_html(row: dict, *, empty: str) -> str:
+    """One row's markup from `queue_row`'s values, each escaped as the template would:
+    formatting one string is a fraction of the cost of a template's ~20 variable nodes."""
+    text = {key: escape(str(value)) for key, value in row.items()}
+    if row["phone"]:
+        text["phone"] = (
+            f'<br><span class="staff-phone"><a href="tel:{text["phone"]}">'
+            f"{text['phone_display']}</a></span>"
+        )
+    if row["priority_reason"]:
+        text["priority_reason"] = f'<span class="staff-reason">{text["priority_reason"]}</span>'
+    if not row["due"]:
+        text["due"] = escape(empty)
+    elif row["overdue"]:
+        text["due"] = (
+            f'<strong class="staff-overdue"><span class="staff-overdue-label">'
+            f"{text['due_relative']}</span> {text['due']}</strong>"
+        )
+    else:
+        text["due"] = (
+            f'<span class="staff-due-relative">{text["due_relative"]}</span><br>{text["due"]}'
+        )
+    return _ROW.format_map(text)
+
+
 @register.inclusion_tag("admin/intake/inquiry/queue_results.html")
 def inquiry_queue_results(cl):
     headers = list(result_headers(cl))
@@ -88,9 +135,14 @@ def inquiry_queue_results(cl):
         "cl": cl,
         "result_headers": headers,
         "num_sorted_fields": sum(1 for h in headers if h["sortable"] and h["sorted"]),
-        "rows": [
-            queue_row(obj, url_pattern=url_pattern, empty=empty, labels=labels)
-            for obj in cl.result_list
-        ],
+        "rows": mark_safe(  # noqa: S308 - every value is escaped in queue_row_html
+            "\n".join(
+                queue_row_html(
+                    queue_row(obj, url_pattern=url_pattern, empty=empty, labels=labels),
+                    empty=empty,
+                )
+                for obj in cl.result_list
+            )
+        ),
         "empty": empty,
     }
