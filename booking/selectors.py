@@ -346,7 +346,8 @@ def appointment_from_manage_token(token: str) -> Appointment | None:
 
 
 def next_appointment_for_inquiries(ids: Iterable[int]) -> dict[int, Appointment]:
-    """For each inquiry id, its next upcoming requested/confirmed appointment (one query)."""
+    """For each inquiry id, its next upcoming requested/confirmed appointment (one query;
+    only the inquiry and start are read: the queue shows when, nothing else)."""
     ids = list(ids)
     if not ids:
         return {}
@@ -356,7 +357,7 @@ def next_appointment_for_inquiries(ids: Iterable[int]) -> dict[int, Appointment]
             status__in=(Appointment.Status.REQUESTED, Appointment.Status.CONFIRMED),
             end__gt=timezone.now(),
         )
-        .select_related("clinician", "consultation_type")
+        .only("inquiry_id", "start")
         .order_by("start")
     )
     result: dict[int, Appointment] = {}

@@ -15,6 +15,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -84,6 +85,22 @@ class ClinicAdminSite(admin.AdminSite):
             return view(request, *args, **kwargs)
 
         return update_wrapper(never_cache(csrf_protect(inner)), view)
+
+    def each_context(self, request):
+        """Django's context, with the app list built only when a template reads it (the menu
+        and the index): the queue, with no menu, skipped a permission walk over every model
+        on each refresh."""
+        script_name = request.META["SCRIPT_NAME"]
+        return {
+            "site_title": self.site_title,
+            "site_header": self.site_header,
+            "site_url": script_name if self.site_url == "/" and script_name else self.site_url,
+            "has_permission": self.has_permission(request),
+            "available_apps": SimpleLazyObject(lambda: self.get_app_list(request)),
+            "is_popup": False,
+            "is_nav_sidebar_enabled": self.enable_nav_sidebar,
+            "log_entries": self.get_log_entries(request),
+        }
 
     def get_app_list(self, request, app_label=None):
         """The apps in the index and the menu; sign-in security apps for clinic admins only."""

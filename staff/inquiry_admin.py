@@ -22,7 +22,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -55,6 +55,7 @@ from intake.services import TransitionNotAllowed, transition_problem
 from notifications.voicemail import voicemail_script
 from pages.models import SiteSettings
 from staff.admin_mixins import AuditedAdminMixin
+from staff.models import InquiryFirstContact
 from staff.selectors import awaiting_response_q, inquiry_timeline, overdue_q
 from staff.templatetags.staff_time import ago_text, relative_due_text
 from staff.workflow import (
@@ -157,6 +158,32 @@ class ChannelFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(preferred_contact=self.value())
         return queryset
+
+
+def _queue_queryset(model):
+    """Inquiries with what the queue shows beside each: its priority rank (the sort), the
+    partner's language, how many partners finished screening, and the first contact time."""
+    completed = (
+        PartnerScreening.objects.filter(inquiry=OuterRef("pk"), completed_at__isnull=False)
+        .order_by()
+        .values("inquiry")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    # A subquery, not a join: the paginator's bounded count then reads the inquiry index
+    # alone instead of joining a thousand rows to first contacts.
+    first_contacted_at = InquiryFirstContact.objects.filter(inquiry=OuterRef("pk")).values(
+        "contacted_at"
+    )
+    partner_language = PartnerScreening.objects.filter(
+        inquiry=OuterRef("pk"), role=PartnerScreening.Role.PARTNER
+    ).values("language")[:1]
+    return model._default_manager.get_queryset().annotate(
+        priority_rank=priority_rank(),
+        partner_language=Subquery(partner_language),
+        screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
+        first_contacted_at=Subquery(first_contacted_at),
+    )
 
 
 # --- changelist that fills the per-row extras in a fixed number of queries ---------------
@@ -307,26 +334,14 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     # --- queue ---------------------------------------------------------------------------
     def get_queryset(self, request):
-        completed = (
-            PartnerScreening.objects.filter(inquiry=OuterRef("pk"), completed_at__isnull=False)
-            .order_by()
-            .values("inquiry")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        partner_language = PartnerScreening.objects.filter(
-            inquiry=OuterRef("pk"), role=PartnerScreening.Role.PARTNER
-        ).values("language")[:1]
-        return (
-            self.model._default_manager.get_queryset()
-            .annotate(
-                priority_rank=priority_rank(),
-                partner_language=Subquery(partner_language),
-                screened=Coalesce(Subquery(completed, output_field=IntegerField()), 0),
-                first_contacted_at=F("first_contact__contacted_at"),
-            )
-            .order_by(*self.get_ordering(request))
-        )
+        # The annotated query is the same for every request and resolving its expressions
+        # (the priority CASE, three subqueries) was about a tenth of a queue page's time:
+        # it is built once and cloned (`.all()`), never evaluated itself.
+        if self._queue_queryset is None:
+            self._queue_queryset = _queue_queryset(self.model).order_by(*self.get_ordering(request))
+        return self._queue_queryset.all()
+
+    _queue_queryset = None
 
     def get_ordering(self, request):
         # The columns of intake_inq_rank_idx, in its order: the first page is read from it.
