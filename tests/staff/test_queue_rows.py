@@ -77,3 +77,39 @@ def test_an_empty_queue_shows_no_table(client_for, front_desk):
     assert page.status_code == 200
     assert 'id="result_list"' not in page.content.decode()
     assert "0 inquiries" in page.content.decode()
+
+
+def _actions(html: str) -> str:
+    match = re.search(r'<div class="actions">.*?</div>', html, re.S)
+    return re.sub(r"\s+", " ", match.group(0)) if match else ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["front_desk", "clinician"])
+def test_the_action_picker_is_django_admins_markup(client_for, request, front_desk, who):
+    """The picker is rendered once per set of actions and language; it must stay what
+    Django's actions.html renders for the same form, for each role's actions."""
+    _make_rows(front_desk)
+    client = client_for(request.getfixturevalue(who))
+    for _ in range(2):  # the second page view is served the kept markup
+        page = client.get(reverse(QUEUE))
+        names = ("action_form", "actions_selection_counter", "selection_note", "cl")
+        stock = render_to_string("admin/actions.html", {n: page.context[n] for n in names})
+        assert _actions(page.content.decode()) == _actions(stock) != ""
+
+
+@pytest.mark.django_db
+def test_the_admin_context_is_djangos_with_the_app_list_built_on_demand(rf, django_user_model):
+    from django.contrib.admin import AdminSite
+    from django.contrib.admin import site as clinic_site
+
+    request = rf.get("/admin/")
+    request.user = django_user_model.objects.create(
+        username="root", is_staff=True, is_active=True, is_superuser=True
+    )
+    ours, stock = clinic_site.each_context(request), AdminSite.each_context(clinic_site, request)
+    assert ours.keys() == stock.keys()
+    assert list(ours["available_apps"]) == stock["available_apps"]
+    assert list(ours["log_entries"]) == list(stock["log_entries"])
+    plain = ours.keys() - {"available_apps", "log_entries"}
+    assert {k: ours[k] for k in plain} == {k: stock[k] for k in plain}

@@ -147,3 +147,30 @@ def test_the_queue_makes_the_same_few_queries_for_1_or_50_rows(client_for, front
     # Session, user, 2 × permissions, bounded count, the page, next appointments, session
     # save: no query per row.
     assert len(fifty) <= 10, fifty
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_bounded_count_reads_inquiries_alone(client_for, front_desk, monkeypatch):
+    """The first-contact time comes from a subquery: the count joins nothing."""
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_limit", 3)
+    for _ in range(5):
+        InquiryFactory()
+    with CaptureQueriesContext(connection) as queries:
+        client_for(front_desk).get(reverse(QUEUE))
+    [count] = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(")]
+    assert "JOIN" not in count, count
+
+
+@pytest.mark.django_db
+def test_the_queue_queryset_is_built_once_and_never_shared(client_for, front_desk):
+    """The annotated query is kept per process; each request gets its own clone, so one
+    request's filter never leaks into the next one's rows."""
+    urgent = InquiryFactory(priority="urgent")
+    standard = InquiryFactory(priority="standard")
+    client = client_for(front_desk)
+    filtered = client.get(reverse(QUEUE) + "?priority__exact=urgent").context["cl"]
+    assert [i.pk for i in filtered.result_list] == [urgent.pk]
+    unfiltered = client.get(reverse(QUEUE)).context["cl"]
+    assert [i.pk for i in unfiltered.result_list] == [urgent.pk, standard.pk]
+    assert unfiltered.model_admin._queue_queryset._result_cache is None
