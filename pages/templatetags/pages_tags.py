@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from clinic_site import i18n
 from pages import selectors
-from pages.models import SiteSettings
+from pages.models import Page, SiteSettings
 from pages.structured_data import clinic_data, ld_json
 
 register = template.Library()
@@ -90,7 +90,8 @@ def language_links(context) -> list[LanguageLink]:
 
 
 # --- the site chrome, rendered once and reused ---------------------------------------------
-# The help bar, header and footer are the same on every public page in one language: they
+# The help bar, header and footer are the same on every public page in one language, and so
+# are the call to action and the note about the medicine that public pages end with: they
 # are built from SiteSettings and the published page index (both kept per content
 # generation, pages.cache) plus the translations and URL configuration of this process. Only
 # two things in them belong to the request: which menu item is the current page
@@ -108,6 +109,8 @@ CHROME_PARTS = {
     "help_bar": "includes/help_bar.html",
     "header": "includes/header.html",
     "footer": "includes/footer.html",
+    "call_to_action": "pages/_cta.html",
+    "off_label": "pages/_off_label.html",
 }
 _CHROME_MARK = re.compile(r"<!--chrome:(nav|lang):([\w-]+)-->")
 _chrome_kept: dict[tuple, tuple[object, object, str]] = {}
@@ -132,6 +135,7 @@ def site_chrome(context, part: str) -> str:
             CHROME_PARTS[part],
             {
                 "site_settings": site_settings,
+                "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
                 "LANGUAGE_CODE": translation.get_language(),
                 "language_links": [
                     LanguageLink(

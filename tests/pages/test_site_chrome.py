@@ -1,5 +1,5 @@
-"""The help bar, header and footer are rendered once per language and reused
-(pages_tags.site_chrome): the reused chrome must be exactly what a fresh render gives, with
+"""The help bar, header, footer, call to action and note about the medicine are rendered once
+per language and reused (pages_tags.site_chrome): the reused chrome must be exactly what a fresh render gives, with
 each request's own current menu item and language switch link, and an edit shows at once."""
 
 import re
@@ -67,7 +67,7 @@ def test_reused_chrome_is_byte_identical_to_a_fresh_render(client, settings, pag
         for path in PATHS:
             assert _body(client.get(path)) == fresh[path], path
     # Once per part and language (and pages with/without a language switch), not per request.
-    assert len(calls) == len(set(pages_tags._chrome_kept)) <= 3 * 2 * 2
+    assert len(calls) == len(set(pages_tags._chrome_kept)) <= len(pages_tags.CHROME_PARTS) * 2 * 2
     worker_copy.clear()
     pages_tags._chrome_kept.clear()
 
@@ -96,9 +96,15 @@ def test_an_edit_shows_on_the_next_request(client, reused, pages):
     html = _body(client.get("/two/"))
     header = html[html.index("<header") : html.index("</header>")]
     footer = html[html.index("<footer") : html.index("</footer>")]
+    call_to_action = html[html.index('<section class="cta-box"') : html.index("</footer>")]
     assert "(555) 010-7777" in header and "(555) 010-7777" in footer
+    assert "Call (555) 010-7777" in call_to_action
     PageFactory(title="Third", nav_label="Three", slug="three", nav_order=30)
     assert 'href="/three/"' in _body(client.get("/one/"))
+    assert 'href="/cost/"' not in _body(client.get("/one/"))
+    PageFactory(title="Cost", slug="cost", kind="cost", nav_order=40)
+    html = _body(client.get("/two/"))
+    assert '<a href="/cost/">What it costs' in html[html.index('<section class="cta-box"') :]
 
 
 def test_a_private_path_is_never_kept_in_the_chrome(client, reused, pages):
