@@ -22,6 +22,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, JSONObject
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from clinic_site.i18n import (
@@ -179,6 +180,15 @@ def languages_of(page: Page | None, index: list[PageLink]) -> tuple[str, ...] | 
         return None
     link = next((link for link in index if link.id == page.pk), None)
     return link.languages if link else (default_language(),)
+
+
+def page_path(page: Page | None, index: list[PageLink]) -> str:
+    """The path of `page` (the home page when None) in the active language: from the
+    published index, worked out once per content generation; a draft's is reversed."""
+    if page is None:
+        return reverse("pages:home")
+    link = next((link for link in index if link.id == page.pk), None)
+    return link.url if link else page.get_absolute_url()
 
 
 def nav_links() -> list[PageLink]:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext
@@ -16,7 +17,6 @@ from clinic_site import i18n
 
 from . import selectors
 from .cache import CachedPage, cached_page_lookup, cached_page_set
-from .care_phases import CARE_PHASES
 from .models import Page, SiteSettings, TeamMember, tel_href
 from .structured_data import page_structured_data
 
@@ -42,8 +42,8 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     site_url = settings.SITE_URL
     content = selectors.page_content_for(page, keep=not preview)
     page = selectors.shown_page(page, content)  # its reviewed translation's words, if any
-    page_path = page.get_absolute_url() if page else reverse("pages:home")
     index = selectors.published_page_index()
+    page_path = selectors.page_path(page, index)
     languages = selectors.languages_of(page, index)  # None: every language
     canonical_url = site_url + selectors.canonical_path(page_path, languages)
     description = selectors.page_description(
@@ -52,6 +52,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     page_title = (page.seo_title or page.title) if page else site_settings.clinic_name
     return {
         "page": page,
+        "updated_on": timezone.localdate(page.updated_at) if page else None,  # as shown
         "content": content,
         "journey": selectors.page_journey(page) if page else None,
         "site_settings": site_settings,
@@ -74,7 +75,6 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         ),
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],
         "preview": preview,
-        "care_phases": CARE_PHASES if page is None or page.kind == Page.Kind.HOME else (),
         "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
     }
 

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from clinic_site import i18n
 from pages import selectors
+from pages.care_phases import CARE_PHASES
 from pages.models import Page, SiteSettings
 from pages.structured_data import clinic_data, ld_json
 
@@ -91,9 +92,10 @@ def language_links(context) -> list[LanguageLink]:
 
 # --- the site chrome, rendered once and reused ---------------------------------------------
 # The help bar, header and footer are the same on every public page in one language, and so
-# are the call to action and the note about the medicine that public pages end with: they
-# are built from SiteSettings and the published page index (both kept per content
-# generation, pages.cache) plus the translations and URL configuration of this process. Only
+# are the call to action and the note about the medicine that public pages end with, and the
+# home page's "How it works": they are built from SiteSettings and the published page index
+# (both kept per content generation, pages.cache) plus the translations, the fixed care
+# phases and the URL configuration of this process. Only
 # two things in them belong to the request: which menu item is the current page
 # (aria-current) and where the language switch leads (this page's path in the other
 # language). So each part is rendered once with a marker in those places and kept in this
@@ -111,6 +113,7 @@ CHROME_PARTS = {
     "footer": "includes/footer.html",
     "call_to_action": "pages/_cta.html",
     "off_label": "pages/_off_label.html",
+    "how_it_works": "pages/_how_it_works.html",
 }
 _CHROME_MARK = re.compile(r"<!--chrome:(nav|lang):([\w-]+)-->")
 _chrome_kept: dict[tuple, tuple[object, object, str]] = {}
@@ -136,6 +139,7 @@ def site_chrome(context, part: str) -> str:
             {
                 "site_settings": site_settings,
                 "cost_link": selectors.first_link_of_kind(index, Page.Kind.COST),
+                "care_phases": CARE_PHASES,
                 "LANGUAGE_CODE": translation.get_language(),
                 "language_links": [
                     LanguageLink(

@@ -1,6 +1,7 @@
-"""The help bar, header, footer, call to action and note about the medicine are rendered once
-per language and reused (pages_tags.site_chrome): the reused chrome must be exactly what a fresh render gives, with
-each request's own current menu item and language switch link, and an edit shows at once."""
+"""The help bar, header, footer, call to action, note about the medicine and "How it works" are
+rendered once per language and reused (pages_tags.site_chrome): the reused chrome must be
+exactly what a fresh render gives, with each request's own current menu item and language
+switch link, and an edit shows at once."""
 
 import re
 
