@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "clinic_site.middleware.PathLanguageMiddleware",
     # A cached public page is answered here; nothing below runs for it (pages/middleware.py).
     "pages.middleware.CachedPublicPageMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "clinic_site.sessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_ENGINE = "clinic_site.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=15 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# ...but an unchanged session's expiry is written at most once a minute (clinic_site/sessions.py).
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
