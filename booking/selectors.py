@@ -346,8 +346,7 @@ def appointment_from_manage_token(token: str) -> Appointment | None:
 
 
 def next_appointment_for_inquiries(ids: Iterable[int]) -> dict[int, Appointment]:
-    """For each inquiry id, its next upcoming requested/confirmed appointment (one query;
-    only the inquiry and start are read: the queue shows when, nothing else)."""
+    """For each inquiry id, its next upcoming requested/confirmed appointment (one query)."""
     ids = list(ids)
     if not ids:
         return {}
@@ -357,7 +356,7 @@ def next_appointment_for_inquiries(ids: Iterable[int]) -> dict[int, Appointment]
             status__in=(Appointment.Status.REQUESTED, Appointment.Status.CONFIRMED),
             end__gt=timezone.now(),
         )
-        .only("inquiry_id", "start")
+        .select_related("clinician", "consultation_type")
         .order_by("start")
     )
     result: dict[int, Appointment] = {}
