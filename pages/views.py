@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from clinic_site import i18n
 
 from . import selectors
-from .cache import CachedPage, cached_page_lookup, cached_page_set
+from .cache import CachedPage, cached_page_lookup, cached_page_set, generation_value
 from .models import Page, SiteSettings, TeamMember, tel_href
 from .structured_data import page_structured_data
 
@@ -35,6 +35,16 @@ def document_title(*, title: str, clinic_name: str) -> str:
     if not title or title == clinic_name:
         return clinic_name
     return f"{title}{TITLE_SEPARATOR}{clinic_name}"
+
+
+def kept_structured_data(*, page: Page | None, keep: bool, **parts) -> list:
+    """The page's JSON-LD blocks. Built from the page, its children, the site settings and the
+    page index alone, so a published page's are kept per content generation and language
+    like its children (pages.cache); a preview's are built each time."""
+    parts["site_url"] = settings.SITE_URL
+    if not keep or page is None:
+        return page_structured_data(page=page, **parts)
+    return generation_value(f"json-ld:{page.pk}", lambda: page_structured_data(page=page, **parts))
 
 
 def page_context(*, page: Page | None, site_settings: SiteSettings, preview: bool = False):
@@ -65,12 +75,12 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
         "document_title": document_title(title=page_title, clinic_name=site_settings.clinic_name),
         "privacy_practices_link": selectors.first_link_of_kind(index, Page.Kind.PRIVACY_PRACTICES),
         "meta_description": description,
-        "json_ld": page_structured_data(
+        "json_ld": kept_structured_data(
             page=page,
+            keep=not preview,
             site_settings=site_settings,
             description=description,
             canonical_url=canonical_url,
-            site_url=site_url,
             content=content,
         ),
         "topic_links": [link for link in index if link.kind == Page.Kind.TOPIC],

@@ -77,12 +77,13 @@ def language_links(context) -> list[LanguageLink]:
     advertised = [
         code for code, _name in settings.LANGUAGES if languages is None or code in languages
     ]
+    paths = {code: i18n.path_in_language(path, code) for code, _name in settings.LANGUAGES}
     return [
         LanguageLink(
             code=code,
             name=name,
-            path=i18n.path_in_language(path, code),
-            url=settings.SITE_URL + i18n.path_in_language(path, code),
+            path=paths[code],
+            url=settings.SITE_URL + paths[code],
             current=code == current,
             alternate=len(advertised) > 1 and code in advertised,
         )
@@ -123,11 +124,19 @@ def _chrome_marker(kind: str, value) -> str:
     return mark_safe(f"<!--chrome:{kind}:{value}-->")  # noqa: S308 - a fixed ASCII marker
 
 
+def _chrome_inputs(context) -> tuple[SiteSettings, list]:
+    """SiteSettings and the page index, read once per page render (up to five parts ask)."""
+    inputs = context.render_context.get("site_chrome_inputs")
+    if inputs is None:
+        inputs = (SiteSettings.load(), selectors.published_page_index())
+        context.render_context["site_chrome_inputs"] = inputs
+    return inputs
+
+
 @register.simple_tag(takes_context=True)
 def site_chrome(context, part: str) -> str:
     """`{% site_chrome "header" %}`: the part's HTML, the per-request bits filled in."""
-    site_settings = SiteSettings.load()
-    index = selectors.published_page_index()
+    site_settings, index = _chrome_inputs(context)
     links = context.get("language_links") or []
     key = (part, translation.get_language(), tuple((link.code, link.current) for link in links))
     kept = _chrome_kept.get(key)
