@@ -1,13 +1,15 @@
 """Public pages (cached, identical for everyone), sitemap.xml and robots.txt."""
 
+import functools
 import re
+from datetime import date
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext
@@ -37,6 +39,18 @@ def document_title(*, title: str, clinic_name: str) -> str:
     return f"{title}{TITLE_SEPARATOR}{clinic_name}"
 
 
+def long_date(day: date) -> str:
+    """`day` as the pages write it ("December 3, 2026", "3 de diciembre de 2026")."""
+    return _long_date(day, i18n.active_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _long_date(day: date, language: str) -> str:
+    # Formatting a date (month names from the catalogue) cost more than the rest of the
+    # updated line; it is a pure function of the day and the language, so remembered.
+    return formats.date_format(day, gettext("F j, Y"))
+
+
 def kept_structured_data(*, page: Page | None, keep: bool, **parts) -> list:
     """The page's JSON-LD blocks. Built from the page, its children, the site settings and the
     page index alone, so a published page's are kept per content generation and language
@@ -62,7 +76,7 @@ def page_context(*, page: Page | None, site_settings: SiteSettings, preview: boo
     page_title = (page.seo_title or page.title) if page else site_settings.clinic_name
     return {
         "page": page,
-        "updated_on": timezone.localdate(page.updated_at) if page else None,  # as shown
+        "updated_on": long_date(timezone.localdate(page.updated_at)) if page else "",
         "content": content,
         "journey": selectors.page_journey(page) if page else None,
         "site_settings": site_settings,
