@@ -824,14 +824,17 @@ TARGET_QUEUE_P50_MS = 50.0
 
 
 def queue_name(count: int, connections: int = CONNECTIONS) -> str:
-    one = ", 1 connection" if connections == 1 else ""
-    return f"admin queue ({count:,} inquiries{one})"
+    if connections == CONNECTIONS:
+        return f"admin queue ({count:,} inquiries)"
+    plural = "" if connections == 1 else "s"
+    return f"admin queue ({count:,} inquiries, {connections} connection{plural})"
 
 
 def admin_queue_at_scale(base, info) -> list[WrkResult]:
     """The queue's first page for one front-desk member alone (1 connection) at the seeded
     size, then at SCALE_INQUIRIES (seeded in place; the next run's prepare() trims back)
-    both alone and under the usual load. Rounds interleave as in the main table."""
+    under the usual load and with 4, 2 and 1 connections. Rounds interleave as in the main
+    table."""
     if not info.get("admin_queue"):
         return []
     path, cookie = info["admin_queue"], [f"Cookie: {info['session_cookie']}"]
@@ -861,7 +864,8 @@ def admin_queue_at_scale(base, info) -> list[WrkResult]:
         status, _, _ = fetch(base + path, headers={"Cookie": info["session_cookie"]})
         if status != 200:
             raise SystemExit(f"the admin queue answered {status} at {SCALE_INQUIRIES:,}")
-        results += measure(SCALE_INQUIRIES, (CONNECTIONS, 1))
+        # 1, 2 and 4 connections: one, two or four people at the desk at the same moment.
+        results += measure(SCALE_INQUIRIES, (CONNECTIONS, 4, 2, 1))
     return results
 
 
@@ -965,7 +969,8 @@ def write_results(started, table, verdicts, notes, sizes, extra) -> None:
         "with the production settings (throwaway secrets, 2 workers, SSL redirect off) on "
         "127.0.0.1, and drives each URL with `wrk` for a fixed time. The admin queue is "
         "measured as a signed-in front-desk member whose session passed the TOTP step, under "
-        "the same load as the other URLs and alone (1 connection: the wait one person sees). "
+        "the same load as the other URLs, alone (1 connection: the wait one person sees) and, "
+        "at the larger size, with 2 and 4 connections (people at the desk at the same moment). "
         "The "
         "inquiry POST sends a valid first step (CSRF cookie + token), checked beforehand to "
         "redirect to step 2. Transfer size is what a browser downloads for the page: the HTML "
