@@ -189,3 +189,29 @@ def test_robots_points_at_the_sitemap_and_keeps_forms_out(client):
     assert f"Sitemap: {SITE}/sitemap.xml" in text
     assert "Disallow: /inquiry/" in text and "Disallow: /book/" in text
     assert "admin" not in text  # never advertise where the admin lives
+
+
+def test_kept_json_ld_follows_an_edit_at_once_and_never_a_preview(client, settings):
+    """A published page's JSON-LD is kept per content generation (pages.views
+    kept_structured_data): an edit to the page, an FAQ entry or the clinic shows on the
+    next render; a staff preview builds its own."""
+    from pages.cache import worker_copy
+    from pages.views import render_page_html
+
+    settings.PAGE_HTML_CACHE = False  # every request renders its page
+    settings.PAGE_LOCAL_REVALIDATE_SECONDS = 1.0  # production's worker copy: values kept
+    worker_copy.clear()
+    page = PageFactory(slug="kept", title="Before")
+    assert json_ld(client.get("/kept/").content.decode())["MedicalWebPage"]["name"] == "Before"
+    page.title = "After"
+    page.save()
+    assert json_ld(client.get("/kept/").content.decode())["MedicalWebPage"]["name"] == "After"
+    FAQEntryFactory(page=page, question="Is it new?")
+    faq = json_ld(client.get("/kept/").content.decode())["FAQPage"]
+    assert [entry["name"] for entry in faq["mainEntity"]] == ["Is it new?"]
+    draft = Page.objects.get(pk=page.pk)
+    draft.title = "Unsaved draft words"
+    preview = json_ld(render_page_html(page=draft, preview=True))["MedicalWebPage"]
+    assert preview["name"] == "Unsaved draft words"
+    assert json_ld(client.get("/kept/").content.decode())["MedicalWebPage"]["name"] == "After"
+    worker_copy.clear()
