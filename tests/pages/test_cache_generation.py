@@ -1,5 +1,6 @@
 """A page entry is current only for the generation it was rendered under."""
 
+import gzip
 from datetime import UTC, datetime
 
 import pytest
@@ -82,3 +83,15 @@ def test_an_edit_in_this_process_clears_the_worker_copy_at_once(worker_copy_on):
     assert cached_page_lookup("slug:p")[0] is not None
     content_changed()
     assert cached_page_lookup("slug:p")[0] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("cache_on", "level"), [(True, 6), (False, 1)])
+def test_a_kept_copy_is_compressed_harder_than_a_copy_for_one_response(settings, cache_on, level):
+    settings.PAGE_HTML_CACHE = cache_on
+    html = "<main>" + "A page about couples therapy. " * 200 + "</main>"
+    _, generation = cached_page_lookup("slug:p")
+    entry = cached_page_set("slug:p", html=html, last_modified=WHEN, generation=generation)
+    assert gzip.decompress(entry.gzip_body) == html.encode()
+    assert entry.gzip_body == gzip.compress(html.encode(), compresslevel=level, mtime=0)
+    assert (cached_page_lookup("slug:p")[0] is not None) is cache_on
