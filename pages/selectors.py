@@ -172,13 +172,18 @@ def page_languages(page: Page) -> tuple[str, ...]:
     )
 
 
+def index_link(page: Page, index: list[PageLink]) -> PageLink | None:
+    """`page`'s entry in the published index; None for a page not in it (a draft)."""
+    return next((link for link in index if link.id == page.pk), None)
+
+
 def languages_of(page: Page | None, index: list[PageLink]) -> tuple[str, ...] | None:
     """The languages `page` exists in, from the published index; None (every language) for
     the default home page, whose words all come from the catalogue; English only for a page
     not in the index (a draft shown to staff)."""
     if page is None:
         return None
-    link = next((link for link in index if link.id == page.pk), None)
+    link = index_link(page, index)
     return link.languages if link else (default_language(),)
 
 
@@ -187,7 +192,7 @@ def page_path(page: Page | None, index: list[PageLink]) -> str:
     published index, worked out once per content generation; a draft's is reversed."""
     if page is None:
         return reverse("pages:home")
-    link = next((link for link in index if link.id == page.pk), None)
+    link = index_link(page, index)
     return link.url if link else page.get_absolute_url()
 
 

@@ -160,7 +160,7 @@ class ChannelFilter(admin.SimpleListFilter):
         return queryset
 
 
-def _queue_queryset(model):
+def _annotated_inquiries(model):
     """Inquiries with what the queue shows beside each: its priority rank (the sort), the
     partner's language, how many partners finished screening, and the first contact time."""
     completed = (
@@ -338,7 +338,9 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
         # (the priority CASE, three subqueries) was about a tenth of a queue page's time:
         # it is built once and cloned (`.all()`), never evaluated itself.
         if self._queue_queryset is None:
-            self._queue_queryset = _queue_queryset(self.model).order_by(*self.get_ordering(request))
+            self._queue_queryset = _annotated_inquiries(self.model).order_by(
+                *self.get_ordering(request)
+            )
         return self._queue_queryset.all()
 
     _queue_queryset = None
