@@ -12,6 +12,8 @@ request_finished signal) as gunicorn calls it, with `Accept-Encoding: gzip` as w
     python bench/profile_page.py --profile /who-can-benefit/   # cProfile, top functions
     python bench/profile_page.py --save-html DIR      # each page's HTML (before/after diffs)
     python bench/profile_page.py --instructions       # valgrind instructions per request
+    python bench/profile_page.py --staff              # the admin queue, as bench/run.py's
+                                                      # front-desk member (TOTP-verified)
 
 CPU time still moves with a busy machine (shared caches, frequency); `--instructions` counts
 instructions under valgrind's callgrind instead, which does not (slow: use a few hundred
@@ -43,11 +45,16 @@ import run  # noqa: E402 - bench/run.py: the bench's settings and set-up
 DEFAULT_PATHS = ("/who-can-benefit/", "/")
 
 
+# The Cookie header of every request (--staff: a signed-in, verified front-desk session).
+COOKIE = os.environ.get("PROFILE_COOKIE", "")
+
+
 def environ_for(path: str) -> dict:
-    return {
+    path, _, query = path.partition("?")
+    environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
-        "QUERY_STRING": "",
+        "QUERY_STRING": query,
         "SCRIPT_NAME": "",
         "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "8000",
@@ -63,6 +70,9 @@ def environ_for(path: str) -> dict:
         "wsgi.multiprocess": True,
         "wsgi.run_once": False,
     }
+    if COOKIE:
+        environ["HTTP_COOKIE"] = COOKIE
+    return environ
 
 
 def request(app, path: str, *, gzip: bool = True) -> tuple[str, list, bytes]:
@@ -88,6 +98,23 @@ def cpu_ms_per_request(app, path: str, count: int) -> float:
     for _ in range(count):
         request(app, path)
     return (time.process_time() - started) * 1000 / count
+
+
+def staff_session() -> tuple[str, str]:
+    """bench/run.py's front-desk member with a verified session: (cookie, queue path)."""
+    import json
+
+    result = subprocess.run(
+        [sys.executable, str(BENCH_DIR / "run.py"), "--inside-django"],
+        cwd=BENCH_DIR.parent,
+        env=run.bench_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    info = json.loads(result.stdout.strip().splitlines()[-1])
+    return info["session_cookie"], info["admin_queue"]
 
 
 def setup_django():
@@ -214,8 +241,16 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--save-html", metavar="DIR", type=Path)
     parser.add_argument("--instructions", action="store_true", help="count them (valgrind)")
+    parser.add_argument("--staff", action="store_true", help="the admin queue, signed in")
     parser.add_argument("--under-callgrind", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+
+    if args.staff:
+        global COOKIE
+        COOKIE, queue = staff_session()
+        os.environ["PROFILE_COOKIE"] = COOKIE  # for the copy of this script under valgrind
+        if args.paths == list(DEFAULT_PATHS):
+            args.paths = [queue]
 
     if args.instructions:
         for path in args.paths:

@@ -5,10 +5,16 @@ Django's paginator runs `SELECT COUNT(*)` over the filtered queryset on every pa
 `exact_limit` rows (a bounded count that stops there, cheap whatever the table's size) and,
 beyond that, on PostgreSQL takes the planner's estimate of the filtered rows (EXPLAIN, no
 rows read) and says so: `is_estimate` is True and templates write "about N".
+
+An estimate is kept for ESTIMATE_SECONDS per query (this worker's memory): the queue's first
+page, read by the whole front desk all day, then runs neither the bounded count nor the
+EXPLAIN. Counts up to `exact_limit` are never kept: they stay exact on every page view.
 """
 
 import json
+import time
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
@@ -22,6 +28,15 @@ def planner_row_estimate(queryset) -> int | None:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+ESTIMATE_SECONDS = 30.0
+_estimates: dict[tuple, tuple[float, int]] = {}  # (db, sql, params) -> (when, estimate)
+_ESTIMATES_KEPT = 256
+
+
+def forget_estimates() -> None:
+    _estimates.clear()
+
+
 class EstimatedCountPaginator(Paginator):
     """Exact counts up to `exact_limit` rows; above that an estimate, flagged `is_estimate`."""
 
@@ -31,14 +46,27 @@ class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         queryset = self.object_list
+        rows = queryset.order_by().values("pk")
+        try:
+            sql, params = rows.query.sql_with_params()
+        except EmptyResultSet:  # e.g. a search that matched no id: pk IN ()
+            return 0
+        key = (queryset.db, sql, params)
+        kept = _estimates.get(key)
+        if kept is not None and time.monotonic() - kept[0] < ESTIMATE_SECONDS:
+            self.is_estimate = True
+            return kept[1]
         # COUNT(*) over a subquery with LIMIT: PostgreSQL stops reading at exact_limit + 1.
-        seen = queryset.order_by().values("pk")[: self.exact_limit + 1].count()
+        seen = rows[: self.exact_limit + 1].count()
         if seen <= self.exact_limit:
             return seen
         estimate = planner_row_estimate(queryset)
         if estimate is None:
             return queryset.count()
         self.is_estimate = True
+        if len(_estimates) >= _ESTIMATES_KEPT:
+            _estimates.clear()
+        _estimates[key] = (time.monotonic(), max(estimate, seen))
         return max(estimate, seen)
 
     def validate_number(self, number):

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from booking.selectors import next_appointment_for_inquiries
+from booking.selectors import next_appointment_starts
 from clinic_site import clock
 from clinic_site.crypto import lookup_hash
 from clinic_site.i18n import languages_text
@@ -189,23 +189,24 @@ def _annotated_inquiries(model):
 # --- changelist that fills the per-row extras in a fixed number of queries ---------------
 class TriageChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
-        # The name column needs the name and phone; clinicians' short reason the reasons.
-        shown = {"contact_name", "contact_phone"}
+        # Only the columns the queue shows: every other one (the encrypted free text, a
+        # dozen timestamps) would be fetched, converted and, if encrypted, decrypted for
+        # nothing. Clinicians' short reason needs the triage reasons.
+        shown = _QUEUE_FIELDS
         if request.user.has_perm(CLINICAL_PERMISSION):
-            shown.add("triage_reasons")
-        heavy = [name for name in _HEAVY_FIELDS if name not in shown]
-        return super().get_queryset(request, exclude_parameters).defer(*heavy)
+            shown = (*shown, "triage_reasons")
+        return super().get_queryset(request, exclude_parameters).only(*shown)
 
     def get_results(self, request):
         super().get_results(request)
         rows = list(self.result_list)  # evaluates and caches the page's queryset
-        upcoming = next_appointment_for_inquiries([row.pk for row in rows])
+        upcoming = next_appointment_starts([row.pk for row in rows])
         schedule = clinic_business_hours()
         now = timezone.now()
         clinical = request.user.has_perm(CLINICAL_PERMISSION)
         for row in rows:
             row.queue_now = now  # one "now" for every row's relative times
-            row.next_appointment = upcoming.get(row.pk)
+            row.next_appointment_start = upcoming.get(row.pk)
             row.response_due = response_due_at(
                 created_at=row.created_at, priority=row.priority, schedule=schedule
             )
@@ -435,10 +436,10 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="next appointment (Pacific)")
     def next_appointment(self, obj):
-        appointment = getattr(obj, "next_appointment", None)
-        if appointment is None:
+        start = getattr(obj, "next_appointment_start", None)
+        if start is None:
             return "—"
-        local = clock.local(appointment.start)
+        local = clock.local(start)
         return f"{local:%a %b %-d, %-I:%M %p}"
 
     @admin.display(description="response due (Pacific)")
@@ -693,24 +694,17 @@ def _audit_trail_url(obj) -> str:
     )
 
 
-# Encrypted free text the queue never shows: not fetched (nor decrypted) for the list.
-_HEAVY_FIELDS = (
-    "triage_reasons",
-    "close_reason",
+# What a queue row shows (its name column decrypts the name and phone), and the assignee's
+# name (str() of a user is the username).
+_QUEUE_FIELDS = (
+    "reference_code",
+    "priority",
+    "status",
+    "created_at",
+    "preferred_contact",
+    "language",
     "contact_name",
-    "contact_email",
     "contact_phone",
-    "sms_consent_wording",
-    "email_consent_wording",
-    "privacy_notice_wording",
-    "both_adults",
-    "in_california",
-    "concerns",
-    "concerns_other",
-    "message",
-    "medicine_interest",
-    "session_format",
-    "payment",
-    "insurance_carrier",
-    "military_family",
+    "assigned_to",
+    "assigned_to__username",
 )

@@ -13,6 +13,7 @@ from django.core.cache import cache
 
 from clinic_site.i18n import compile_stale_catalogues
 from clinic_site.outage import BREAKERS
+from clinic_site.pagination import forget_estimates
 from clinic_site.ratelimit import fail_open_notice
 
 # Plugins whose fixtures any test may use: the real-browser harness (browser, journey,
@@ -88,6 +89,7 @@ def _clean_cache():
     for breaker in BREAKERS.values():
         breaker.reset()
     fail_open_notice.clear()
+    forget_estimates()
     cache.clear()
     yield
     cache.clear()

@@ -57,7 +57,7 @@ def queue_row(obj, *, url_pattern: str, empty: str, labels: dict) -> dict:
     phone = obj.contact_phone
     due = getattr(obj, "response_due", None)
     awaiting = due is not None and obj.awaiting_response
-    appointment = obj.next_appointment
+    appointment_start = obj.next_appointment_start
     return {
         "pk": obj.pk,
         "code": obj.reference_code,
@@ -75,7 +75,7 @@ def queue_row(obj, *, url_pattern: str, empty: str, labels: dict) -> dict:
         "screened": f"{getattr(obj, 'screened', 0)}/2",
         "channel": labels["preferred_contact"].get(obj.preferred_contact, obj.preferred_contact),
         "languages": languages_text(obj.language, getattr(obj, "partner_language", None)),
-        "appointment": _when(appointment.start) if appointment is not None else "—",
+        "appointment": _when(appointment_start) if appointment_start is not None else "—",
         "assigned_to": str(obj.assigned_to) if obj.assigned_to_id else empty,
         "due": _when(due) if awaiting else "",
         "due_relative": relative_due_text(due, now=now) if awaiting else "",

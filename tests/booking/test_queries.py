@@ -6,7 +6,7 @@ from datetime import time, timedelta
 import pytest
 from django.urls import reverse
 
-from booking.selectors import next_appointment_for_inquiries
+from booking.selectors import next_appointment_starts
 from tests.factories import (
     AppointmentFactory,
     AvailabilityExceptionFactory,
@@ -74,7 +74,7 @@ def test_time_page_query_count_is_flat(
     assert 'name="start"' in response.content.decode()
 
 
-def test_next_appointment_for_inquiries_in_one_query(
+def test_next_appointment_starts_in_one_query(
     clinicians, couples_type, frozen_clock, django_assert_num_queries
 ):
     alex, jordan = clinicians
@@ -97,7 +97,6 @@ def test_next_appointment_for_inquiries_in_one_query(
     requested = make(second, jordan, pacific(2026, 3, 6, 12), status="requested")
     make(none, alex, pacific(2026, 3, 6, 12), status="held")
     with django_assert_num_queries(1):
-        result = next_appointment_for_inquiries([first.pk, second.pk, none.pk])
-        assert result[first.pk].clinician.display_name == "Alex Rivera"
-    assert result == {first.pk: soonest, second.pk: requested}
-    assert next_appointment_for_inquiries([]) == {}
+        result = next_appointment_starts([first.pk, second.pk, none.pk])
+    assert result == {first.pk: soonest.start, second.pk: requested.start}
+    assert next_appointment_starts([]) == {}

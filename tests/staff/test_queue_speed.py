@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from clinic_site import pagination
 from clinic_site.pagination import EstimatedCountPaginator
 from intake.models import OPEN_STATUS_VALUES, Inquiry
 from intake.selectors import OPEN_STATUSES
@@ -121,6 +122,29 @@ def test_a_page_past_an_estimate_still_loads():
     assert paginator.is_estimate is False and paginator.count >= 2
     assert paginator.is_estimate
     assert list(paginator.page(paginator.num_pages + 3).object_list) == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_an_estimate_is_kept_briefly_and_an_exact_count_never(
+    monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_limit", 3)
+    for _ in range(4):
+        InquiryFactory(priority="standard")
+    queryset = Inquiry.objects.order_by("pk")
+    first = EstimatedCountPaginator(queryset, 2).count
+    with django_assert_num_queries(0):  # neither the bounded count nor the EXPLAIN
+        again = EstimatedCountPaginator(queryset, 2)
+        assert (again.count, again.is_estimate) == (first, True)
+    monkeypatch.setattr(pagination, "ESTIMATE_SECONDS", 0)
+    with django_assert_num_queries(2):  # kept no longer: counted and estimated again
+        assert EstimatedCountPaginator(queryset, 2).count >= 4
+    # Below the limit the count is exact on every page view: one more row shows at once.
+    few = Inquiry.objects.filter(priority="urgent").order_by("pk")
+    assert EstimatedCountPaginator(few, 2).count == 0
+    InquiryFactory(priority="urgent")
+    assert EstimatedCountPaginator(few, 2).count == 1
 
 
 def test_the_open_index_covers_the_open_statuses():
