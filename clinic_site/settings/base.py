@@ -129,7 +129,8 @@ PAGE_LOCAL_REVALIDATE_SECONDS = env.float("PAGE_LOCAL_REVALIDATE_SECONDS", defau
 # --- auth and sessions ------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, a staff member's permissions read in one query per request.
+    "staff.permissions_backend.OneQueryPermissionsBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
