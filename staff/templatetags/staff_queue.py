@@ -11,8 +11,9 @@ worked out here (`tests/staff/test_queue_rows.py` compares the two cell by cell)
 from html import escape
 
 from django import template
-from django.contrib.admin.templatetags.admin_list import result_headers
+from django.contrib.admin.templatetags.admin_list import admin_list_filter, result_headers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -174,3 +175,27 @@ def queue_action_fields(action_form):
     if key not in _ACTION_FIELDS:
         _ACTION_FIELDS[key] = _action_fields_html(action_form)
     return _ACTION_FIELDS[key]
+
+
+_FILTER_PANELS: dict[tuple, str] = {}
+_FILTER_PANELS_KEPT = 128
+
+
+def _filter_panels_html(cl) -> str:
+    return mark_safe("".join(admin_list_filter(cl, spec) for spec in cl.filter_specs))  # noqa: S308
+
+
+@register.simple_tag
+def queue_filter_panels(cl):
+    """Django's filter panels (`admin_list_filter` for each filter), kept per language and
+    list parameters: the queue's filters have fixed choices (no counts, nothing per person),
+    so their links depend on the current filters, sort and language alone. They were about
+    a twentieth of each queue page. A search is never kept (its term is in every link)."""
+    if SEARCH_VAR in cl.params:
+        return _filter_panels_html(cl)
+    key = (type(cl.model_admin), get_language(), tuple(sorted(cl.params.items())))
+    if key not in _FILTER_PANELS:
+        if len(_FILTER_PANELS) >= _FILTER_PANELS_KEPT:
+            _FILTER_PANELS.clear()
+        _FILTER_PANELS[key] = _filter_panels_html(cl)
+    return _FILTER_PANELS[key]

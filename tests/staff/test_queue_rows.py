@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.admin.templatetags.admin_list import result_list
+from django.contrib.admin.templatetags.admin_list import admin_list_filter, result_list
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -113,3 +113,28 @@ def test_the_admin_context_is_djangos_with_the_app_list_built_on_demand(rf, djan
     assert list(ours["log_entries"]) == list(stock["log_entries"])
     plain = ours.keys() - {"available_apps", "log_entries"}
     assert {k: ours[k] for k in plain} == {k: stock[k] for k in plain}
+
+
+def _squashed(html: str) -> str:
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["", "?status__exact=new&o=3.-5", "?assigned=me&priority__exact=urgent", "?q=KC-AAAAA"],
+)
+def test_the_filter_panels_are_django_admins_markup(client_for, front_desk, query):
+    """Kept per language and filters: the second visit (from the kept copy) and a visit
+    with other filters each show exactly what Django's own filter panels would."""
+    client = client_for(front_desk)
+    for _ in range(2):
+        page = client.get(reverse(QUEUE) + query)
+        cl = page.context["cl"]
+        stock = "".join(admin_list_filter(cl, spec) for spec in cl.filter_specs)
+        html = _squashed(page.content.decode())
+        assert _squashed(stock) in html
+        filtered = "exact=" in query or "assigned=" in query  # not a sort, not a search
+        assert ("Clear all filters" in html) is filtered
+    if "status__exact=new" in query:
+        assert 'class="selected"><a href="?o=3.-5&amp;status__exact=new">' in html
