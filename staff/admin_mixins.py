@@ -105,6 +105,16 @@ class AuditedAdminMixin:
 
     # --- export ------------------------------------------------------------------------
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # Django asks three or four times per list page (the checkbox column, the action
+        # form's choices, the POST check), each time filtering every action by permission:
+        # worked out once per request and admin.
+        kept = request.__dict__.setdefault("_admin_actions", {})
+        key = (id(self), action_location)
+        if key not in kept:
+            kept[key] = self._permitted_actions(request, action_location)
+        return dict(kept[key])
+
+    def _permitted_actions(self, request, action_location):
         actions = super().get_actions(request, action_location=action_location)
         if (
             action_location == ActionLocation.CHANGE_LIST

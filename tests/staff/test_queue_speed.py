@@ -198,3 +198,25 @@ def test_the_queue_queryset_is_built_once_and_never_shared(client_for, front_des
     unfiltered = client.get(reverse(QUEUE)).context["cl"]
     assert [i.pk for i in unfiltered.result_list] == [urgent.pk, standard.pk]
     assert unfiltered.model_admin._queue_queryset._result_cache is None
+
+
+@pytest.mark.django_db
+def test_the_actions_are_worked_out_once_per_request(client_for, front_desk, monkeypatch):
+    """Django asks for the list's actions several times a page; each answer filters every
+    action by permission. The queue works them out once, and still offers them all."""
+    from django.contrib.admin import ModelAdmin
+
+    calls = []
+    real = ModelAdmin._filter_actions_by_permissions
+
+    def counting(self, request, actions):
+        calls.append(type(self).__name__)
+        return real(self, request, actions)
+
+    monkeypatch.setattr(ModelAdmin, "_filter_actions_by_permissions", counting)
+    InquiryFactory()
+    page = client_for(front_desk).get(reverse(QUEUE))
+    assert page.status_code == 200
+    assert calls == ["InquiryAdmin"]
+    choices = dict(page.context["action_form"].fields["action"].choices)
+    assert {"assign_to_me", "mark_contacted", "close_with_reason"} <= set(choices)
