@@ -191,9 +191,11 @@ def queue_filter_panels(cl):
     list parameters: the queue's filters have fixed choices (no counts, nothing per person),
     so their links depend on the current filters, sort and language alone. They were about
     a twentieth of each queue page. A search is never kept (its term is in every link)."""
-    if SEARCH_VAR in cl.params:
+    if SEARCH_VAR in cl.filter_params:
         return _filter_panels_html(cl)
-    key = (type(cl.model_admin), get_language(), tuple(sorted(cl.params.items())))
+    # The links are built from every value of every parameter (`?a=1&a=2` is not `?a=2`).
+    params = tuple(sorted((name, tuple(values)) for name, values in cl.filter_params.items()))
+    key = (type(cl.model_admin), get_language(), params)
     if key not in _FILTER_PANELS:
         if len(_FILTER_PANELS) >= _FILTER_PANELS_KEPT:
             _FILTER_PANELS.clear()
