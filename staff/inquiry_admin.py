@@ -375,7 +375,10 @@ class InquiryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             code = "KC-" + code
         if phone and not code.startswith("KC-"):
             return queryset.filter(pk__in=_ids_by_hash("phone", phone)), False
-        return queryset.filter(reference_code__iexact=code), False
+        # Codes are made upper-case (intake.models.new_reference_code) and the term is
+        # upper-cased: an exact match reads the unique index (`iexact`, UPPER() on both
+        # sides, read every inquiry: about 60 ms a search at 100,000).
+        return queryset.filter(reference_code=code), False
 
     def action_checkbox(self, obj):
         # Django renders this through a form widget's template on every row: the queue's

@@ -93,6 +93,21 @@ def test_a_short_list_is_counted_exactly(client_for, front_desk):
 
 
 @pytest.mark.postgres
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize("term", ["KC-7Q4M2", "kc-7q4m2", "7q4m2"])
+def test_a_search_by_reference_code_reads_its_index(client_for, front_desk, term):
+    target = InquiryFactory(reference_code="KC-7Q4M2")
+    InquiryFactory(reference_code="KC-8R5N3")
+    with CaptureQueriesContext(connection) as queries:
+        page = client_for(front_desk).get(reverse(QUEUE), {"q": term})
+    assert [row.pk for row in page.context["cl"].result_list] == [target.pk]
+    searches = [q["sql"] for q in queries.captured_queries if "'KC-7Q4M2'" in q["sql"]]
+    assert searches and not any("UPPER(" in sql for sql in searches), searches
+    [count] = [sql for sql in searches if sql.startswith("SELECT COUNT(")]
+    assert re.search(r"Index Cond: \(\(?reference_code\)?(::text)? = 'KC-7Q4M2'", _plan(count))
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("rows", "limit", "is_estimate"),
