@@ -22,9 +22,6 @@ from django.db import models
 
 from clinic_site.phones import normalize_phone
 
-# How many decrypted values each worker keeps (see _decrypted): a few pages of the queue.
-DECRYPTED_KEPT = 2048
-
 
 def _fernet_for(key: str) -> Fernet:
     raw = key.encode()
@@ -51,22 +48,8 @@ def encrypt_str(value: str) -> str:
 
 
 def decrypt_str(token: str) -> str:
-    return _decrypted(tuple(settings.FIELD_ENCRYPTION_KEYS), token)
-
-
-@lru_cache(maxsize=DECRYPTED_KEPT)
-def _decrypted(keys: tuple[str, ...], token: str) -> str:
-    """The plain text of a token under a key ring, the last DECRYPTED_KEPT of them kept.
-
-    A Fernet token is one encryption of one value (a fresh IV each time), so the same token
-    always decrypts to the same text and the check of its HMAC to the same answer: a staff
-    page read again (the queue's 50 names and phones, every few seconds all day) reuses
-    them instead of verifying and decrypting 100 tokens again. A token that fails raises
-    and is not kept. Only this worker's memory holds them, as it does every value it has
-    just read; nothing is written anywhere.
-    """
     try:
-        return _key_ring(keys).decrypt(token.encode("ascii")).decode("utf-8")
+        return key_ring().decrypt(token.encode("ascii")).decode("utf-8")
     except InvalidToken as exc:
         raise ValueError("stored value cannot be decrypted with the configured keys") from exc
 

@@ -8,7 +8,9 @@ rows read) and says so: `is_estimate` is True and templates write "about N".
 
 An estimate is kept for ESTIMATE_SECONDS per query (this worker's memory): the queue's first
 page, read by the whole front desk all day, then runs neither the bounded count nor the
-EXPLAIN. Counts up to `exact_limit` are never kept: they stay exact on every page view.
+EXPLAIN. Counts up to `exact_limit` are never kept, so a list that has always been short is
+counted exactly on every view; one that was long may show its "about N" for up to
+ESTIMATE_SECONDS after it shrinks (a page past the end then loads empty).
 """
 
 import json
@@ -29,7 +31,7 @@ def planner_row_estimate(queryset) -> int | None:
 
 
 ESTIMATE_SECONDS = 30.0
-_estimates: dict[tuple, tuple[float, int]] = {}  # (db, sql, params) -> (when, estimate)
+_estimates: dict[tuple, tuple[float, int]] = {}  # (db, limit, sql, params) -> (when, estimate)
 _ESTIMATES_KEPT = 256
 
 
@@ -51,8 +53,12 @@ class EstimatedCountPaginator(Paginator):
             sql, params = rows.query.sql_with_params()
         except EmptyResultSet:  # e.g. a search that matched no id: pk IN ()
             return 0
-        key = (queryset.db, sql, params)
-        kept = _estimates.get(key)
+        key = (queryset.db, self.exact_limit, sql, tuple(params))
+        try:
+            hash(key)
+        except TypeError:  # a list parameter (an array lookup): not kept
+            key = None
+        kept = _estimates.get(key) if key is not None else None
         if kept is not None and time.monotonic() - kept[0] < ESTIMATE_SECONDS:
             self.is_estimate = True
             return kept[1]
@@ -64,9 +70,10 @@ class EstimatedCountPaginator(Paginator):
         if estimate is None:
             return queryset.count()
         self.is_estimate = True
-        if len(_estimates) >= _ESTIMATES_KEPT:
-            _estimates.clear()
-        _estimates[key] = (time.monotonic(), max(estimate, seen))
+        if key is not None:
+            while len(_estimates) >= _ESTIMATES_KEPT:  # the oldest goes first
+                _estimates.pop(next(iter(_estimates)))
+            _estimates[key] = (time.monotonic(), max(estimate, seen))
         return max(estimate, seen)
 
     def validate_number(self, number):

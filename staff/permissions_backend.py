@@ -22,7 +22,7 @@ class OneQueryPermissionsBackend(ModelBackend):
             return set()
         if not hasattr(user_obj, "_perm_cache"):
             user_obj._perm_cache = (
-                _every_permission_name() if user_obj.is_superuser else permission_names(user_obj.pk)
+                _every_permission_name() if user_obj.is_superuser else permission_names(user_obj)
             )
         return user_obj._perm_cache
 
@@ -33,11 +33,11 @@ def _every_permission_name() -> set[str]:
     return {f"{app_label}.{codename}" for app_label, codename in names}
 
 
-def permission_names(user_id: int) -> set[str]:
+def permission_names(user) -> set[str]:
     """ "app_label.codename" of every permission the user holds directly or through a group."""
-    alias = router.db_for_read(Permission)
+    alias = router.db_for_read(Permission, instance=user)
     with connections[alias].cursor() as cursor:
-        cursor.execute(_permissions_sql(alias), [user_id, user_id])
+        cursor.execute(_permissions_sql(alias), [user.pk, user.pk])
         return {f"{app_label}.{codename}" for app_label, codename in cursor.fetchall()}
 
 
@@ -54,12 +54,13 @@ WHERE p.{permission_id} IN (SELECT {own_permission} FROM {own} WHERE {own_user} 
 
 @cache
 def _permissions_sql(alias: str) -> str:
-    """_PERMISSIONS_SQL with the tables and columns of the installed models, quoted."""
+    """_PERMISSIONS_SQL with the tables and columns of the installed models, quoted: the
+    many-to-many tables and their columns as the relations name them (any user model)."""
     quote = connections[alias].ops.quote_name
     user_model = get_user_model()
-    own = user_model.user_permissions.through._meta
-    membership = user_model.groups.through._meta
-    granted = Group.permissions.through._meta
+    own = user_model._meta.get_field("user_permissions")
+    membership = user_model._meta.get_field("groups")
+    granted = Group._meta.get_field("permissions")
     permission, content_type = Permission._meta, ContentType._meta
 
     def column(meta, field: str) -> str:
@@ -73,13 +74,13 @@ def _permissions_sql(alias: str) -> str:
         content_type=quote(content_type.db_table),
         content_type_id=column(content_type, "id"),
         app_label=column(content_type, "app_label"),
-        own=quote(own.db_table),
-        own_permission=column(own, "permission"),
-        own_user=column(own, "user"),
-        granted=quote(granted.db_table),
-        granted_permission=column(granted, "permission"),
-        granted_group=column(granted, "group"),
-        membership=quote(membership.db_table),
-        membership_group=column(membership, "group"),
-        membership_user=column(membership, "user"),
+        own=quote(own.m2m_db_table()),
+        own_user=quote(own.m2m_column_name()),
+        own_permission=quote(own.m2m_reverse_name()),
+        granted=quote(granted.m2m_db_table()),
+        granted_group=quote(granted.m2m_column_name()),
+        granted_permission=quote(granted.m2m_reverse_name()),
+        membership=quote(membership.m2m_db_table()),
+        membership_user=quote(membership.m2m_column_name()),
+        membership_group=quote(membership.m2m_reverse_name()),
     )

@@ -64,3 +64,46 @@ def test_anonymous_and_object_permissions_are_empty(front_desk):
     backend = OneQueryPermissionsBackend()
     assert backend.get_all_permissions(AnonymousUser()) == set()
     assert backend.get_all_permissions(_fresh(front_desk), obj=object()) == set()
+
+
+def test_signed_in_sessions_move_to_the_backend_with_it(front_desk, settings):
+    """A session signed in through Django's ModelBackend stays signed in (the migration
+    rewrites its backend); a session of another backend and an anonymous one are untouched."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user
+    from django.test import RequestFactory
+
+    migration = import_module("staff.migrations.0004_sessions_to_one_query_backend")
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+
+    def session(backend):
+        store = store_class()
+        if backend:
+            store[SESSION_KEY] = str(front_desk.pk)
+            store[BACKEND_SESSION_KEY] = backend
+            store[HASH_SESSION_KEY] = front_desk.get_session_auth_hash()
+        store["kept"] = "yes"
+        store.save()
+        return store.session_key
+
+    def user_of(key):
+        request = RequestFactory().get("/")
+        request.session = store_class(key)
+        return get_user(request)
+
+    old = session(migration.DJANGO_MODEL_BACKEND)
+    other = session("axes.backends.AxesStandaloneBackend")
+    anonymous = session(None)
+    assert not user_of(old).is_authenticated  # before: signed out by the new settings
+    assert (
+        migration.sessions_backend_rename(
+            apps, migration.DJANGO_MODEL_BACKEND, migration.ONE_QUERY_BACKEND
+        )
+        == 1
+    )
+    assert user_of(old) == front_desk
+    assert store_class(old)["kept"] == "yes"
+    assert store_class(other)[BACKEND_SESSION_KEY] == "axes.backends.AxesStandaloneBackend"
+    assert BACKEND_SESSION_KEY not in store_class(anonymous).load()
