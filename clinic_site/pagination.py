@@ -21,6 +21,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
+from clinic_site.kept import KeptInProcess
+
 
 def planner_row_estimate(queryset) -> int | None:
     """The PostgreSQL planner's estimate of how many rows `queryset` returns; None elsewhere."""
@@ -31,8 +33,17 @@ def planner_row_estimate(queryset) -> int | None:
 
 
 ESTIMATE_SECONDS = 30.0
-_estimates: dict[tuple, tuple[float, int]] = {}  # (db, limit, sql, params) -> (when, estimate)
-_ESTIMATES_KEPT = 256
+_estimates = KeptInProcess(limit=256)  # (db, limit, sql, params) -> (when, estimate)
+
+
+def _estimate_key(*parts) -> tuple | None:
+    """The key an estimate is kept under, or None when a part cannot be one (a list
+    parameter of an array lookup): such a query is estimated afresh each time."""
+    try:
+        hash(parts)
+    except TypeError:
+        return None
+    return parts
 
 
 def forget_estimates() -> None:
@@ -53,11 +64,7 @@ class EstimatedCountPaginator(Paginator):
             sql, params = rows.query.sql_with_params()
         except EmptyResultSet:  # e.g. a search that matched no id: pk IN ()
             return 0
-        key = (queryset.db, self.exact_limit, sql, tuple(params))
-        try:
-            hash(key)
-        except TypeError:  # a list parameter (an array lookup): not kept
-            key = None
+        key = _estimate_key(queryset.db, self.exact_limit, sql, tuple(params))
         kept = _estimates.get(key) if key is not None else None
         if kept is not None and time.monotonic() - kept[0] < ESTIMATE_SECONDS:
             self.is_estimate = True
@@ -66,15 +73,14 @@ class EstimatedCountPaginator(Paginator):
         seen = rows[: self.exact_limit + 1].count()
         if seen <= self.exact_limit:
             return seen
-        estimate = planner_row_estimate(queryset)
+        estimate = planner_row_estimate(rows)
         if estimate is None:
             return queryset.count()
         self.is_estimate = True
+        count = max(estimate, seen)
         if key is not None:
-            while len(_estimates) >= _ESTIMATES_KEPT:  # the oldest goes first
-                _estimates.pop(next(iter(_estimates)))
-            _estimates[key] = (time.monotonic(), max(estimate, seen))
-        return max(estimate, seen)
+            _estimates.put(key, (time.monotonic(), count))
+        return count
 
     def validate_number(self, number):
         # An estimate can fall short of the real count: a page past it still loads.

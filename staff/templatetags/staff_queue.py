@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 
 from clinic_site import clock
 from clinic_site.i18n import languages_text
+from clinic_site.kept import KeptInProcess
 from clinic_site.phones import display_phone
 from intake.models import Inquiry
 from staff.templatetags.staff_time import ago_text, relative_due_text
@@ -177,8 +178,7 @@ def queue_action_fields(action_form):
     return _ACTION_FIELDS[key]
 
 
-_FILTER_PANELS: dict[tuple, str] = {}
-_FILTER_PANELS_KEPT = 128
+_FILTER_PANELS = KeptInProcess(limit=128)
 
 
 def _filter_panels_html(cl) -> str:
@@ -196,8 +196,5 @@ def queue_filter_panels(cl):
     # The links are built from every value of every parameter (`?a=1&a=2` is not `?a=2`).
     params = tuple(sorted((name, tuple(values)) for name, values in cl.filter_params.items()))
     key = (type(cl.model_admin), get_language(), params)
-    if key not in _FILTER_PANELS:
-        if len(_FILTER_PANELS) >= _FILTER_PANELS_KEPT:
-            _FILTER_PANELS.clear()
-        _FILTER_PANELS[key] = _filter_panels_html(cl)
-    return _FILTER_PANELS[key]
+    kept = _FILTER_PANELS.get(key)
+    return kept if kept is not None else _FILTER_PANELS.put(key, _filter_panels_html(cl))
